@@ -1,0 +1,18 @@
+/* werving-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "werving-application.h"
+
+G_BEGIN_DECLS
+
+#define WERVING_TYPE_WINDOW (werving_window_get_type ())
+G_DECLARE_FINAL_TYPE (WervingWindow, werving_window, WERVING, WINDOW, AdwApplicationWindow)
+
+WervingWindow *werving_window_new (WervingApplication *application);
+
+G_END_DECLS
