@@ -1,0 +1,115 @@
+"""Small helpers to drive the real Werving app through AT-SPI (pyatspi).
+
+Run with Debian's /usr/bin/python3 inside tools/test-env.sh (Xvfb, session bus,
+AT-SPI bus)."""
+import os
+import subprocess
+import time
+
+import pyatspi
+
+SOURCE_DIR = os.environ.get("WERVING_SOURCE_DIR", os.getcwd())
+BUILD_DIR = os.environ.get("WERVING_BUILD_DIR", os.path.join(SOURCE_DIR, "_build"))
+ARTIFACTS = os.path.join(BUILD_DIR, "test-artifacts")
+
+
+def app_env(language=None):
+    env = dict(os.environ)
+    env["GSETTINGS_SCHEMA_DIR"] = os.path.join(BUILD_DIR, "data")
+    env["WERVING_LOCALEDIR"] = os.path.join(BUILD_DIR, "po")
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env.setdefault("GSK_RENDERER", "cairo")
+    env.pop("G_DEBUG", None)  # GTK's own one-time warnings must not abort the app
+    if language:
+        env["LANGUAGE"] = language
+        env["LANG"] = "nl_NL.UTF-8" if language == "nl" else "C.UTF-8"
+        env["LC_ALL"] = env["LANG"]
+    return env
+
+
+def start_app(args=(), language=None):
+    exe = os.path.join(BUILD_DIR, "src", "werving")
+    return subprocess.Popen([exe, *args], env=app_env(language))
+
+
+def wait_for(predicate, timeout=15.0, what="condition"):
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as error:  # the tree changes under us while the app starts
+            last_error = error
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}"
+                         + (f" (last error: {last_error})" if last_error else ""))
+
+
+def find_app(pid):
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in desktop:
+        if app is not None and app.get_process_id() == pid:
+            return app
+    return None
+
+
+def accessible_name(node):
+    """The name a screen reader says. GTK 4.8 names a button with a mnemonic
+    "_Label Label" (the raw label, then the child label's text); newer GTK says
+    "Label". Normalise to what the user sees."""
+    name = node.name or ""
+    parts = name.split(" ")
+    half = len(parts) // 2
+    if len(parts) % 2 == 0 and half and [p.replace("_", "") for p in parts[:half]] == parts[half:]:
+        return " ".join(parts[half:])
+    return name
+
+
+def find(root, role=None, name=None, showing=False, action=None):
+    """First descendant with the given role name and accessible name."""
+    def match(node):
+        if node is None:
+            return False
+        if role is not None and node.getRoleName() != role:
+            return False
+        if name is not None and accessible_name(node) != name:
+            return False
+        if showing and not node.getState().contains(pyatspi.STATE_SHOWING):
+            return False
+        if action is not None and not has_action(node, action):
+            return False
+        return True
+    return pyatspi.findDescendant(root, match, breadth_first=True)
+
+
+def has_action(node, action_name):
+    try:
+        action = node.queryAction()
+    except NotImplementedError:
+        return False
+    return any(action.getName(i) == action_name for i in range(action.nActions))
+
+
+def do_action(node, action_name):
+    action = node.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) == action_name:
+            action.doAction(i)
+            return
+    raise AssertionError(f"{node.getRoleName()} '{node.name}' has no action {action_name}")
+
+
+def set_text(node, text):
+    node.queryEditableText().setTextContents(text)
+
+
+def screenshot(name):
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    path = os.path.join(ARTIFACTS, name + ".png")
+    subprocess.run(["import", "-window", "root", path], check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return path
+
+
