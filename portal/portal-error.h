@@ -32,6 +32,8 @@ GQuark portal_error_quark (void);
 /* The problem name ("validation", "not-found", ...) and HTTP status of a code. */
 const char *portal_error_problem_name (PortalErrorCode code);
 guint       portal_error_http_status  (PortalErrorCode code);
+/* A short English title for the problem document. */
+const char *portal_error_problem_title (PortalErrorCode code);
 
 /* Appends {"field","code","detail"} to a validation error list. */
 void        portal_field_errors_add   (JsonArray  *errors,
