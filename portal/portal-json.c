@@ -9,40 +9,184 @@
 #include "portal-error.h"
 #include "portal-json.h"
 
-/* json-glib recurses once per nesting level; a body of 64 KiB of '[' would
- * overflow the stack, so deep documents are refused before parsing. */
+/* json-glib's parser is lenient (single quotes, bad escapes) and recurses
+ * once per nesting level, so a body is first checked against the strict
+ * RFC 8259 grammar here, with a small nesting limit. */
 #define MAX_DEPTH 32
 
-static gboolean
-nesting_ok (const char *data,
-            gsize       length)
+typedef struct
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  const char *p;
+  const char *end;
+} Scanner;
 
-  for (gsize i = 0; i < length; i++)
+static gboolean scan_value (Scanner *s, guint depth);
+
+static void
+skip_ws (Scanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+    s->p++;
+}
+
+static gboolean
+scan_literal (Scanner    *s,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (s->end - s->p) < len || memcmp (s->p, word, len) != 0)
+    return FALSE;
+  s->p += len;
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scanner *s)
+{
+  if (s->p >= s->end || *s->p != '"')
+    return FALSE;
+  s->p++;
+  while (s->p < s->end)
     {
-      char c = data[i];
+      guchar c = (guchar) *s->p++;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
       if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+        return TRUE;
+      if (c < 0x20)
+        return FALSE;
+      if (c != '\\')
+        continue;
+      if (s->p >= s->end)
+        return FALSE;
+      c = (guchar) *s->p++;
+      if (c == 'u')
         {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
+          for (guint i = 0; i < 4; i++, s->p++)
+            if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
+              return FALSE;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      else if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+scan_digits (Scanner *s)
+{
+  const char *start = s->p;
+
+  while (s->p < s->end && g_ascii_isdigit (*s->p))
+    s->p++;
+  return s->p > start;
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  if (s->p < s->end && *s->p == '-')
+    s->p++;
+  if (s->p < s->end && *s->p == '0')
+    s->p++;
+  else if (!scan_digits (s))
+    return FALSE;
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      if (!scan_digits (s))
+        return FALSE;
+    }
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      if (!scan_digits (s))
+        return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+scan_container (Scanner *s,
+                guint    depth,
+                gboolean object)
+{
+  char close = object ? '}' : ']';
+
+  if (depth >= MAX_DEPTH)
+    return FALSE;
+  s->p++;
+  skip_ws (s);
+  if (s->p < s->end && *s->p == close)
+    {
+      s->p++;
+      return TRUE;
+    }
+  for (;;)
+    {
+      if (object)
+        {
+          if (!scan_string (s))
+            return FALSE;
+          skip_ws (s);
+          if (s->p >= s->end || *s->p++ != ':')
+            return FALSE;
+        }
+      if (!scan_value (s, depth + 1))
+        return FALSE;
+      skip_ws (s);
+      if (s->p >= s->end)
+        return FALSE;
+      if (*s->p == ',')
+        {
+          s->p++;
+          skip_ws (s);
+          continue;
+        }
+      if (*s->p++ == close)
+        return TRUE;
+      return FALSE;
+    }
+}
+
+static gboolean
+scan_value (Scanner *s,
+            guint    depth)
+{
+  skip_ws (s);
+  if (s->p >= s->end)
+    return FALSE;
+  switch (*s->p)
+    {
+    case '{':
+      return scan_container (s, depth, TRUE);
+    case '[':
+      return scan_container (s, depth, FALSE);
+    case '"':
+      return scan_string (s);
+    case 't':
+      return scan_literal (s, "true");
+    case 'f':
+      return scan_literal (s, "false");
+    case 'n':
+      return scan_literal (s, "null");
+    default:
+      return scan_number (s);
+    }
+}
+
+static gboolean
+strict_json (const char *data,
+             gsize       length)
+{
+  Scanner s = { data, data + length };
+
+  if (!scan_value (&s, 0))
+    return FALSE;
+  skip_ws (&s);
+  return s.p == s.end;
 }
 
 JsonObject *
@@ -66,10 +210,10 @@ portal_json_parse_object (const char  *data,
                    "The request body is not valid UTF-8");
       return NULL;
     }
-  if (!nesting_ok (data, length))
+  if (!strict_json (data, length))
     {
       g_set_error (error, PORTAL_ERROR, PORTAL_ERROR_BAD_REQUEST,
-                   "The request body is nested too deeply");
+                   "The request body is not valid JSON (or nested more than %d deep)", MAX_DEPTH);
       return NULL;
     }
 

@@ -46,6 +46,24 @@ reply_search (PortalRequest *request,
     portal_request_reply_json (request, SOUP_STATUS_OK, page);
 }
 
+/* A bad cursor or limit is a malformed query (400) on every list, while the
+ * search filters are validated field by field (422). */
+static gboolean
+only_paging_errors (JsonArray *errors)
+{
+  guint n = json_array_get_length (errors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *field = json_object_get_string_member_with_default (json_array_get_object_element (errors, i),
+                                                                      "field", "");
+
+      if (g_strcmp0 (field, "cursor") != 0 && g_strcmp0 (field, "limit") != 0)
+        return FALSE;
+    }
+  return n > 0;
+}
+
 void
 portal_route_cv_search (PortalRequest *request)
 {
@@ -68,6 +86,8 @@ portal_route_cv_search (PortalRequest *request)
   query = portal_cv_query_new_from_params (request->query, errors, &error);
   if (query == NULL)
     {
+      if (only_paging_errors (errors) && g_error_matches (error, PORTAL_ERROR, PORTAL_ERROR_VALIDATION))
+        error->code = PORTAL_ERROR_BAD_REQUEST;
       portal_request_reply_error (request, error, errors, NULL);
       return;
     }

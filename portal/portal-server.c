@@ -279,10 +279,18 @@ dispatch (PortalServer      *self,
     }
   if (route == NULL)
     {
+      /* The document lists no 405; an unknown method on a known path is
+       * answered like an unknown path, naming the methods that exist. */
       if (path_known)
         {
-          portal_request_reply_problem (request, PORTAL_ERROR_BAD_REQUEST,
-                                        "This method is not allowed on this resource");
+          g_autoptr(GString) allow = g_string_new (NULL);
+
+          for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+            if (route_matches (routes[i].pattern, path, &id))
+              g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
+          portal_request_set_header (request, "Allow", allow->str);
+          portal_request_reply_problem (request, PORTAL_ERROR_NOT_FOUND,
+                                        "This method is not available on this resource");
         }
       else
         portal_request_reply_problem (request, PORTAL_ERROR_NOT_FOUND, "There is no such resource");

@@ -783,6 +783,10 @@ test_malformed (void)
     "{\"title\":\"Goed\",\"skills\":[1,2]}",
     "{\"title\":\"Goed\",\"salary\":\"veel\"}",
     "{\"title\":\"Goed\",\"occupation\":[]}",
+    "{'title': 'enkele aanhalingstekens'}",
+    "{\"title\": \"\\uzz\"}",
+    "{\"title\": \"Goed\"} extra",
+    "{\"title\": \"Goed\",}",
     "",
   };
   GString *nested = g_string_new (NULL);
@@ -806,8 +810,11 @@ test_malformed (void)
     g_autoptr(PortalTestReply) sign_in_type = portal_test_request (server, "POST", "/v1/sessions", NULL,
                                                                    "{\"email\":[],\"password\":1}", NULL);
     g_autoptr(PortalTestReply) health = portal_test_request (server, "GET", "/v1/health", NULL, NULL, NULL);
+    g_autoptr(PortalTestReply) wrong_method = portal_test_request (server, "PUT", "/v1/vacancies", token, "{}", NULL);
 
     portal_test_assert_problem (reply, 400, "bad-request");
+    portal_test_assert_problem (wrong_method, 404, "not-found");
+    g_assert_cmpstr (soup_message_headers_get_one (wrong_method->headers, "Allow"), ==, "GET, POST");
     portal_test_assert_problem (invalid_utf8, 400, "bad-request");
     portal_test_assert_problem (bad_id, 400, "bad-request");
     portal_test_assert_problem (bad_cursor, 400, "bad-request");
