@@ -91,8 +91,8 @@ def find_leaks(body_text, body_json, p, anonymous=True):
     if anonymous:
         for path, s in pairs:
             key = last_key(path.split("#")[0])
-            if path.endswith("#key"):
-                continue
+            if path.endswith("#key") or (path.count("/") == 1 and key in ("type", "instance")):
+                continue  # keys, and a problem's own type/instance URIs
             if EMAIL_RE.search(s):
                 leaks.append(f"an e-mail address in {path}: {EMAIL_RE.search(s).group(0)!r}")
             if URL_RE.search(s):

@@ -229,7 +229,8 @@ class RulesTest(w.PortalTestCase):
             r = org.patch("/v1/me/cv", {"visibility": vis})
             self.assertProblem(r, 403, "forbidden", f"{rule}: organisation PATCH /v1/me/cv")
         r = org.request("PATCH", f"/v1/cvs/{cv_id}", body={"visibility": "open"}, check=False)
-        self.assertIn(r.status, (403, 404, 405), f"{rule}: organisation changed a CV through /v1/cvs/{{id}}: {r}")
+        # Not a route of the document: any refusal will do, the proof is that nothing changed.
+        self.assertIn(r.status, (400, 403, 404, 405), f"{rule}: organisation changed a CV through /v1/cvs/{{id}}: {r}")
         r = org.post("/v1/me/cv/renew")
         self.assertProblem(r, 403, "forbidden", f"{rule}: organisation renewed a CV")
         self.assertEqual(js.get("/v1/me/cv").json["status"], "anonymous", f"{rule}: visibility changed")
