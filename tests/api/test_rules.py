@@ -195,7 +195,7 @@ class RulesTest(w.PortalTestCase):
         rule = "R7 (hidden and expired CVs are never found)"
         truth = ground_truth.CvTruth(self.portal.db)
         hidden, expired = truth.unfindable_ids()
-        self.assertTrue(expired, "precondition: the demo data holds expired CVs (seed: about 5 %)")
+        self.assertTrue(expired, f"{rule} cannot be checked: the demo data holds no expired CV (portal-seed.c promises about 5 %)")
         self.assertTrue(hidden, "precondition: the demo data holds hidden CVs (seed: about 5 %)")
         org = self.client(self.register_org(verified=True))
         # Scan every findable CV through search paging.
