@@ -6,6 +6,7 @@ import datetime
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import werving_api as w  # noqa: E402
@@ -113,6 +114,21 @@ class AuthorisationTest(w.PortalTestCase):
                                    "token reuse after sign-out")
         # The other session of the same organisation still works.
         self.assertEqual(self.a.get(f"/v1/vacancies/{self.vacancy['id']}").status, 200)
+
+
+class AccessTokenExpiryTest(w.PortalTestCase):
+    portal_args = {"cvs": 50, "extra": ("--access-ttl", "2")}
+
+    def test_access_token_expires_and_refresh_renews(self):
+        acc = self.account(w.DEMO_ORG)
+        self.assertEqual(acc.session["expires_in"], 2, "expires_in follows --access-ttl")
+        c = self.client(acc)
+        self.assertEqual(c.get("/v1/organisations/me").status, 200)
+        time.sleep(3.5)
+        self.assertProblem(c.get("/v1/organisations/me"), 401, "unauthenticated", "an expired access token")
+        r = self.api.post("/v1/sessions/refresh", {"refresh_token": acc.session["refresh_token"]})
+        self.assertEqual(r.status, 201, f"the refresh token outlives the access token: {r}")
+        self.assertEqual(self.api.get("/v1/organisations/me", token=r.json["access_token"]).status, 200)
 
 
 if __name__ == "__main__":

@@ -360,11 +360,29 @@ class ConformanceTest(w.PortalTestCase):
                     break
             self.assertIsNotNone(got, "no message.created event reached the jobseeker")
             self.assertEqual(got["message"]["body"], "Hallo via events")
+            # A heartbeat at least every 15 s.
+            deadline = time.monotonic() + 20
+            beat = None
+            while beat is None and time.monotonic() < deadline:
+                frame = json.loads(ws.next_text(deadline))
+                self.assertEqual([e.message for e in event_schema.iter_errors(frame)], [],
+                                 f"event does not conform to Event: {frame}")
+                if frame["type"] == "heartbeat":
+                    beat = frame
+            self.assertIsNotNone(beat, "no heartbeat within 20 s")
+            w.document().hits.add(("openEvents", 101))
         finally:
             ws.close()
         ws = WebSocket(self.portal.port, f"/v1/events?access_token={js_acc.token}")
         self.assertEqual(ws.status, 101, "?access_token= must work too")
         ws.close()
+
+    def test_zz_every_operation_answered(self):
+        # Runs last (alphabetical order): every operation of the document was
+        # exercised above with a successful answer that conformed.
+        ok = {op for op, status in w.document().hits if 200 <= status < 300 or status == 101}
+        missing = sorted(w.document().operation_ids() - ok)
+        self.assertEqual(missing, [], "operations never answered successfully in this file")
 
 
 if __name__ == "__main__":

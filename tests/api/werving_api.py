@@ -84,6 +84,7 @@ class ApiDocument:
         # Literal paths before templated ones.
         self.operations.sort(key=lambda o: o[2].count("{"))
         self._validators = {}
+        self.hits = set()  # (operationId, status) of every checked answer
 
     def resolve(self, node):
         """Deep copy of node with every $ref inlined (the document has no cycles)."""
@@ -174,7 +175,11 @@ class ApiDocument:
             problems.append(f"no body declared but got {len(body)} bytes: {body[:200]!r}")
         if problems:
             raise ConformanceError(f"{where} does not conform to openapi.yaml:\n  - " + "\n  - ".join(problems))
+        self.hits.add((op.get("operationId"), status))
         return template, op
+
+    def operation_ids(self):
+        return {op.get("operationId") for _, _, _, op in self.operations}
 
 
 _DOCUMENT = None
