@@ -2,8 +2,8 @@
 installed by tools/api/install.sh), and covers the contract: every route,
 operationIds, tags, bounds, problem types, quota headers, Idempotency-Key."""
 
+import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -159,7 +159,7 @@ class DocumentTest(unittest.TestCase):
                     continue
                 schema = self.d.resolve(op["responses"]["200"])
                 schema = schema["content"]["application/json"]["schema"] if "content" in schema else {}
-                if "next_cursor" in json_dump(schema):
+                if "next_cursor" in json.dumps(schema):
                     names = [self.d.resolve(p)["name"] for p in op.get("parameters", [])]
                     self.assertIn("limit", names, f"{path} pages but has no limit")
                     self.assertIn("cursor", names, f"{path} pages but has no cursor")
@@ -203,11 +203,6 @@ class DocumentTest(unittest.TestCase):
         self.assertNotEqual(list(s.iter_errors({**summary, "phone": "0612345678"})), [])
 
 
-def json_dump(o):
-    import json
-    return json.dumps(o)
-
-
 class CheckerTest(unittest.TestCase):
     """The conformance checker itself rejects what it must."""
 
@@ -217,7 +212,7 @@ class CheckerTest(unittest.TestCase):
     def check(self, method, path, status, body, ctype="application/json", headers=None):
         h = {"content-type": ctype, "x-request-id": "r1"}
         h.update(headers or {})
-        raw = body if isinstance(body, bytes) else __import__("json").dumps(body).encode()
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
         return self.d.check(method, path, status, h, raw)
 
     def test_accepts_health(self):
