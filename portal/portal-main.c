@@ -24,6 +24,25 @@ quit_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Lets the connections closed by the shutdown finish closing, so that
+ * nothing is left half-freed; bounded so a stuck peer cannot hold us. */
+static void
+drain_main_context (void)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_pending (NULL))
+        {
+          g_usleep (10000);
+          if (!g_main_context_pending (NULL))
+            break;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 static void
 remove_temp_db (const char *dir)
 {
@@ -231,6 +250,7 @@ run_server (int    argc,
   g_source_remove (sigint_id);
   portal_server_disconnect (server);
   g_clear_object (&server);
+  drain_main_context ();
   g_clear_object (&store);
   if (temp_dir != NULL)
     remove_temp_db (temp_dir);

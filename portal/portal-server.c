@@ -506,17 +506,24 @@ portal_server_listen (PortalServer     *self,
 char *
 portal_server_get_uri (PortalServer *self)
 {
-  GSList *uris = soup_server_get_uris (self->soup);
-  char *text = NULL;
+  /* Read the listening socket directly: soup_server_get_uris() in libsoup
+   * 3.2 leaks the socket address it asks for. */
+  GSList *listeners = soup_server_get_listeners (self->soup);
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autofree char *host = NULL;
+  GInetSocketAddress *inet;
 
-  if (uris != NULL)
-    {
-      GUri *uri = uris->data;
-
-      text = g_strdup_printf ("%s://%s:%d/", g_uri_get_scheme (uri), g_uri_get_host (uri), g_uri_get_port (uri));
-    }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return text;
+  if (listeners == NULL)
+    return NULL;
+  address = g_socket_get_local_address (listeners->data, NULL);
+  g_slist_free (listeners);
+  if (address == NULL || !G_IS_INET_SOCKET_ADDRESS (address))
+    return NULL;
+  inet = G_INET_SOCKET_ADDRESS (address);
+  host = g_inet_address_to_string (g_inet_socket_address_get_address (inet));
+  return g_strdup_printf ("%s://%s%s%s:%u/", soup_server_is_https (self->soup) ? "https" : "http",
+                          strchr (host, ':') != NULL ? "[" : "", host, strchr (host, ':') != NULL ? "]" : "",
+                          g_inet_socket_address_get_port (inet));
 }
 
 void
