@@ -30,6 +30,14 @@
 #define VACANCY_RADIUS_KM 25.0
 /* Below this share of all CVs a place filter drives through its index. */
 #define PLACE_INDEX_SHARE 0.08
+/* sort=relevance ranks (bm25) the newest this-many text matches: ranking
+ * costs about 1.5 us per match, so this bounds it (and relevance paging,
+ * R4) at a few milliseconds. Older matches still count in the total and
+ * are all reachable with sort=recent. */
+#define RELEVANCE_WINDOW 4000
+/* Counting looks at no more than the newest this-many seqs; beyond that the
+ * total is extrapolated and flagged as an estimate. */
+#define COUNT_SCAN_BUDGET 60000
 
 struct _PortalCvQuery
 {
@@ -537,6 +545,7 @@ typedef struct
   gint64   lo;          /* lowest findable seq */
   gint64   max_seq;
   GArray  *skill_ids;   /* gint64, rarest first */
+  gint64   rarest_skill_count;
   int      occupation_id;
   GString *place_ids;   /* "1,5,9" */
   double   place_share;
@@ -620,6 +629,8 @@ resolve_skills (sqlite3          *db,
   sqlite3_finalize (stmt);
 
   g_array_sort (found, compare_skill_count);
+  if (found->len > 0)
+    r->rarest_skill_count = g_array_index (found, SkillCount, 0).count;
   for (guint i = 0; i < found->len; i++)
     {
       gboolean seen = FALSE;
@@ -731,22 +742,32 @@ resolve (sqlite3        *db,
   return TRUE;
 }
 
+/* The source with the fewest rows drives; text always drives (it has no
+ * other index). Place rows come out of seq order and need a bounded sort,
+ * hence their extra weight. */
 static Drive
 choose_drive (PortalCvQuery *q,
               Resolved      *r)
 {
-  double occupation_share = 1.0 / portal_n_occupations;
+  double findable = MAX (r->max_seq - r->lo + 1, 1);
+  double best = findable * 0.3;
+  Drive drive = DRIVE_SCAN;
 
   if (q->fts != NULL)
     return DRIVE_FTS;
-  if (r->skill_ids->len > 0)
-    return DRIVE_SKILL;
-  if (r->place_ids != NULL && r->place_share < PLACE_INDEX_SHARE &&
-      (r->occupation_id <= 0 || r->place_share < occupation_share))
-    return DRIVE_PLACE;
-  if (r->occupation_id > 0)
-    return DRIVE_OCCUPATION;
-  return DRIVE_SCAN;
+  if (r->skill_ids->len > 0 && r->rarest_skill_count < best)
+    {
+      best = r->rarest_skill_count;
+      drive = DRIVE_SKILL;
+    }
+  if (r->occupation_id > 0 && findable / portal_n_occupations < best)
+    {
+      best = findable / portal_n_occupations;
+      drive = DRIVE_OCCUPATION;
+    }
+  if (r->place_ids != NULL && r->place_share < PLACE_INDEX_SHARE && r->place_share * findable * 1.5 < best)
+    drive = DRIVE_PLACE;
+  return drive;
 }
 
 /* SQL */
@@ -758,13 +779,26 @@ typedef struct
   char       *score;        /* vacancy matches: the score expression */
 } Sql;
 
+/* TRUE when the query filters on columns of the cvs row, so the driving
+ * index alone cannot decide. */
+static gboolean
+needs_row (PortalCvQuery *q,
+           Resolved      *r)
+{
+  return r->occupation_id > 0 || q->education_min > 0 || q->hours_min > 0 || q->hours_max > 0 ||
+         r->place_ids != NULL || q->licence || q->language_mask != 0 || q->has_available;
+}
+
 static void
 append_filters (GString        *s,
                 PortalCvQuery  *q,
                 Resolved       *r,
-                guint           first_skill)
+                const char     *seq,
+                guint           first_skill,
+                gboolean        row)
 {
-  g_string_append (s, " AND c.visibility > 0 AND c.expires_at > :now");
+  if (row)
+    g_string_append (s, " AND c.visibility > 0 AND c.expires_at > :now");
   if (!q->for_vacancy)
     {
       if (r->occupation_id > 0)
@@ -777,7 +811,7 @@ append_filters (GString        *s,
         g_string_append (s, " AND c.hours_min <= :hmax");
       for (guint i = first_skill; i < r->skill_ids->len; i++)
         g_string_append_printf (s, " AND EXISTS (SELECT 1 FROM cv_skills k%u WHERE k%u.skill_id = :sk%u"
-                                   " AND k%u.seq = c.seq)", i, i, i, i);
+                                   " AND k%u.seq = %s)", i, i, i, i, seq);
     }
   if (r->place_ids != NULL)
     g_string_append_printf (s, " AND c.place_id IN (%s)", r->place_ids->str);
@@ -789,63 +823,74 @@ append_filters (GString        *s,
     g_string_append (s, " AND c.available_from <= :avail");
 }
 
+/* Text and skills live in indexes of findable CVs only, and seq >= lo
+ * excludes the expired ones, so without row filters no cvs row is read. */
 static void
 build_search_sql (PortalCvQuery *q,
                   Resolved      *r,
                   Sql           *sql)
 {
   GString *s = sql->from_where = g_string_new (NULL);
+  gboolean row = needs_row (q, r);
   guint first_skill = 0;
 
   switch (choose_drive (q, r))
     {
     case DRIVE_FTS:
-      g_string_append (s, "FROM cv_fts f CROSS JOIN cvs c ON c.seq = f.rowid"
-                          " WHERE f.cv_fts MATCH :q AND f.rowid >= :lo");
+      g_string_append (s, row ? "FROM cv_fts f CROSS JOIN cvs c ON c.seq = f.rowid" : "FROM cv_fts f");
+      g_string_append (s, " WHERE f.cv_fts MATCH :q AND f.rowid >= :lo");
       sql->seq = "f.rowid";
       break;
     case DRIVE_SKILL:
-      g_string_append (s, "FROM cv_skills k CROSS JOIN cvs c ON c.seq = k.seq"
-                          " WHERE k.skill_id = :sk0 AND k.seq >= :lo");
+      g_string_append (s, row ? "FROM cv_skills k CROSS JOIN cvs c ON c.seq = k.seq" : "FROM cv_skills k");
+      g_string_append (s, " WHERE k.skill_id = :sk0 AND k.seq >= :lo");
       sql->seq = "k.seq";
       first_skill = 1;
       break;
     case DRIVE_PLACE:
       g_string_append (s, "FROM cvs c INDEXED BY cvs_place WHERE c.seq >= :lo");
       sql->seq = "c.seq";
+      row = TRUE;
       break;
     case DRIVE_OCCUPATION:
       g_string_append (s, "FROM cvs c INDEXED BY cvs_occupation WHERE c.seq >= :lo");
       sql->seq = "c.seq";
+      row = TRUE;
       break;
     case DRIVE_SCAN:
       g_string_append (s, "FROM cvs c NOT INDEXED WHERE c.seq >= :lo");
       sql->seq = "c.seq";
+      row = TRUE;
       break;
     }
-  append_filters (s, q, r, first_skill);
+  append_filters (s, q, r, sql->seq, first_skill, row);
 }
 
+/* Candidates share the occupation or a skill; they are collected from
+ * those indexes first (a few thousand seqs) and only then joined to cvs,
+ * scored and sorted. */
 static void
 build_match_sql (PortalCvQuery *q,
                  Resolved      *r,
                  Sql           *sql)
 {
-  GString *s = sql->from_where = g_string_new ("FROM cvs c WHERE c.seq >= :lo");
+  GString *s = sql->from_where = g_string_new (NULL);
   GString *score = g_string_new ("(0");
 
   if (r->occupation_id > 0 || r->skill_ids->len > 0)
     {
-      g_string_append (s, " AND c.seq IN (");
+      g_string_append (s, "FROM (");
       if (r->occupation_id > 0)
         g_string_append (s, "SELECT seq FROM cvs INDEXED BY cvs_occupation"
                             " WHERE visibility > 0 AND occupation_id = :occ AND seq >= :lo");
       for (guint i = 0; i < r->skill_ids->len; i++)
         g_string_append_printf (s, "%sSELECT seq FROM cv_skills WHERE skill_id = :sk%u AND seq >= :lo",
                                 r->occupation_id > 0 || i > 0 ? " UNION " : "", i);
-      g_string_append (s, ")");
+      g_string_append (s, ") AS candidate CROSS JOIN cvs c ON c.seq = candidate.seq WHERE c.seq >= :lo");
     }
-  append_filters (s, q, r, 0);
+  else
+    g_string_append (s, "FROM cvs c WHERE c.seq >= :lo");
+  append_filters (s, q, r, "c.seq", 0, TRUE);
 
   if (r->occupation_id > 0)
     g_string_append (score, " + (c.occupation_id = :occ)");
@@ -911,11 +956,16 @@ count_matches (sqlite3        *db,
   sqlite3_stmt *stmt = NULL;
   gint64 count = 0, lowest = 0;
 
+  gint64 floor = MAX (r->lo, r->max_seq - COUNT_SCAN_BUDGET + 1);
+
+  /* One lower bound on seq (":lo" raised to the budget's floor), so the walk
+   * stops there instead of filtering the rest. */
   text = g_strdup_printf ("SELECT count(*), min(s) FROM (SELECT %s AS s %s ORDER BY %s DESC LIMIT %d)",
                           sql->seq, sql->from_where->str, sql->seq, PORTAL_CV_TOTAL_EXACT_MAX + 1);
   if (sqlite3_prepare_v2 (db, text, -1, &stmt, NULL) != SQLITE_OK)
     return portal_cvs_sql_error (db, error);
   bind_common (stmt, q, r);
+  bind_named_int64 (stmt, ":lo", floor);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_finalize (stmt);
@@ -925,7 +975,15 @@ count_matches (sqlite3        *db,
   lowest = sqlite3_column_int64 (stmt, 1);
   sqlite3_finalize (stmt);
 
-  if (count > PORTAL_CV_TOTAL_EXACT_MAX)
+  if (count <= PORTAL_CV_TOTAL_EXACT_MAX && floor > r->lo)
+    {
+      /* The budget ran out first: scale up what the newest seqs hold. */
+      gint64 estimate = count * (r->max_seq - r->lo + 1) / MAX (r->max_seq - floor + 1, 1);
+
+      json_object_set_int_member (page, "total", estimate);
+      json_object_set_boolean_member (page, "total_is_estimate", TRUE);
+    }
+  else if (count > PORTAL_CV_TOTAL_EXACT_MAX)
     {
       /* Matches are spread evenly enough over seq to extrapolate. */
       double covered = (double) (r->max_seq - lowest + 1) / MAX (r->max_seq - r->lo + 1, 1);
@@ -940,6 +998,28 @@ count_matches (sqlite3        *db,
       json_object_set_boolean_member (page, "total_is_estimate", FALSE);
     }
   return TRUE;
+}
+
+/* The seq of the RELEVANCE_WINDOW-th newest match: relevance ranks only
+ * the matches at or above it. */
+static gint64
+relevance_window_floor (sqlite3       *db,
+                        PortalCvQuery *q,
+                        Resolved      *r,
+                        Sql           *sql)
+{
+  g_autofree char *text = g_strdup_printf ("SELECT min(s) FROM (SELECT %s AS s %s ORDER BY %s DESC LIMIT %d)",
+                                           sql->seq, sql->from_where->str, sql->seq, RELEVANCE_WINDOW);
+  sqlite3_stmt *stmt = NULL;
+  gint64 floor = r->lo;
+
+  if (sqlite3_prepare_v2 (db, text, -1, &stmt, NULL) != SQLITE_OK)
+    return floor;
+  bind_common (stmt, q, r);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    floor = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return floor;
 }
 
 static void
@@ -1044,7 +1124,7 @@ portal_store_cvs_search (sqlite3        *db,
                             cursor.kind ? " AND " : "", cursor.kind ? sql.seq : "", cursor.kind ? " < :cur" : "",
                             sql.seq, limit + 1);
   else if (kind == 'b')
-    text = g_strdup_printf ("SELECT f.rowid, f.rank %s%s ORDER BY f.rank, f.rowid DESC LIMIT %u",
+    text = g_strdup_printf ("SELECT f.rowid, f.rank %s AND f.rowid >= :window%s ORDER BY f.rank, f.rowid DESC LIMIT %u",
                             sql.from_where->str,
                             cursor.kind ? " AND (f.rank > :rank OR (f.rank = :rank AND f.rowid < :cur))" : "",
                             limit + 1);
@@ -1061,6 +1141,8 @@ portal_store_cvs_search (sqlite3        *db,
     }
   bind_common (stmt, q, &r);
   bind_named_int64 (stmt, ":cur", cursor.seq);
+  if (kind == 'b')
+    bind_named_int64 (stmt, ":window", relevance_window_floor (db, q, &r, &sql));
   if (sqlite3_bind_parameter_index (stmt, ":rank") > 0)
     sqlite3_bind_double (stmt, sqlite3_bind_parameter_index (stmt, ":rank"), cursor.rank);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1081,7 +1163,7 @@ portal_store_cvs_search (sqlite3        *db,
   items = json_array_new ();
   json_object_set_array_member (page, "items", items);
   if (sqlite3_prepare_v2 (db, "SELECT " PORTAL_CVS_SUMMARY_COLUMNS " FROM cvs c JOIN cv_docs d ON d.id = c.id"
-                              " WHERE c.seq = ?", -1, &row, NULL) != SQLITE_OK)
+                              " WHERE c.seq = ?1 AND c.visibility > 0 AND c.expires_at > ?2", -1, &row, NULL) != SQLITE_OK)
     {
       portal_cvs_sql_error (db, &local_error);
       goto out;
@@ -1090,7 +1172,9 @@ portal_store_cvs_search (sqlite3        *db,
     {
       JsonObject *item;
 
+      /* The indexes already said so; R7 is checked once more on the row. */
       sqlite3_bind_int64 (row, 1, g_array_index (seqs, gint64, i));
+      sqlite3_bind_int64 (row, 2, r.now);
       if (sqlite3_step (row) == SQLITE_ROW)
         {
           item = portal_cvs_summary_from_row (db, row, 0);
