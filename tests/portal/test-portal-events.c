@@ -102,12 +102,13 @@ events_client_clear (EventsClient *client)
   g_clear_pointer (&client->loop, g_main_loop_unref);
 }
 
-/* Waits until an event of @type arrived, at most 10 s. */
+/* Waits until an event of @type arrived, at most @seconds. */
 static JsonObject *
-wait_for_event (EventsClient *client,
-                const char   *type)
+wait_for_event_for (EventsClient *client,
+                    const char   *type,
+                    guint         seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < deadline)
     {
@@ -121,6 +122,13 @@ wait_for_event (EventsClient *client,
       run_loop_for (client->loop, 200);
     }
   return NULL;
+}
+
+static JsonObject *
+wait_for_event (EventsClient *client,
+                const char   *type)
+{
+  return wait_for_event_for (client, type, 10);
 }
 
 static void
@@ -177,6 +185,27 @@ test_message_created (void)
   portal_test_server_stop (server);
 }
 
+/* The server sends a heartbeat every 15 s so clients can tell a dead link. */
+static void
+test_heartbeat (void)
+{
+  PortalTestServer *server = portal_test_server_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = portal_test_register (server, "13131313", "hartslag@bedrijf.test");
+  EventsClient client = { 0 };
+  JsonObject *heartbeat;
+  const char *at;
+
+  connect_events (server, session, token, &client);
+  g_assert_no_error (client.error);
+  heartbeat = wait_for_event_for (&client, "heartbeat", 20);
+  g_assert_nonnull (heartbeat);
+  at = json_object_get_string_member (heartbeat, "at");
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", at, 0, 0));
+  events_client_clear (&client);
+  portal_test_server_stop (server);
+}
+
 static void
 test_unauthenticated (void)
 {
@@ -200,6 +229,7 @@ main (int    argc,
 
   g_test_add_func ("/portal/events/message-created", test_message_created);
   g_test_add_func ("/portal/events/unauthenticated", test_unauthenticated);
+  g_test_add_func ("/portal/events/heartbeat", test_heartbeat);
 
   return g_test_run ();
 }
