@@ -387,8 +387,11 @@ portal_route_vacancy_list (PortalRequest *request)
 
   if (status != NULL && !g_strv_contains (statuses, status))
     {
-      portal_request_reply_problem (request, PORTAL_ERROR_BAD_REQUEST,
-                                    "status must be draft, active, closed or expired");
+      g_autoptr(JsonArray) errors = json_array_new ();
+
+      portal_field_errors_add (errors, "status", "enum", "Must be draft, active, closed or expired");
+      g_set_error (&error, PORTAL_ERROR, PORTAL_ERROR_VALIDATION, "The status filter is not valid");
+      portal_request_reply_error (request, error, errors, NULL);
       return;
     }
   if (!portal_request_get_paging (request, &cursor, &limit, &error) ||

@@ -425,7 +425,8 @@ test_vacancy_lifecycle (void)
 
     items = json_object_get_array_member (portal_test_reply_object (drafts), "items");
     g_assert_cmpuint (json_array_get_length (items), ==, 1);
-    portal_test_assert_problem (bad, 400, "bad-request");
+    portal_test_assert_problem (bad, 422, "validation");
+    g_assert_true (portal_test_has_field_error (bad, "status"));
     portal_test_assert_problem (bad_limit, 400, "bad-request");
   }
   {
