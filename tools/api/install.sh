@@ -20,12 +20,11 @@ fail () {
 command -v node >/dev/null 2>&1 || fail "node is not installed (tools/deps.sh installs it)"
 command -v npm >/dev/null 2>&1 || fail "npm is not installed (tools/deps.sh installs it)"
 
-# @redocly/cli 2.x needs Node.js >= 20.19 (or >= 22.12).
+# @redocly/cli 1.34 runs on Debian 12's own Node.js 18.19 as well as newer.
 node -e '
   const [maj, min] = process.versions.node.split(".").map(Number);
-  const ok = (maj === 20 && min >= 19) || (maj === 22 && min >= 12) || maj > 22;
-  process.exit(ok ? 0 : 1);
-' || fail "Node.js $(node --version) is too old for @redocly/cli; need >= 20.19 or >= 22.12"
+  process.exit(maj > 18 || (maj === 18 && min >= 17) ? 0 : 1);
+' || fail "Node.js $(node --version) is too old for @redocly/cli; need >= 18.17"
 
 if [ -f "$here/package-lock.json" ]; then
   key=$(cat "$here/package.json" "$here/package-lock.json" | sha256sum | cut -c1-16)
