@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "portal-json.h"
 #include "portal-request.h"
 
@@ -234,8 +236,10 @@ portal_request_reply_error (PortalRequest *self,
       detail = error->message;
     }
   else if (error != NULL)
-    g_debug ("internal error: %s", error->message);
+    g_message ("internal error: %s", error->message);
 
+  if (code == PORTAL_ERROR_INTERNAL && error != NULL && error->domain == PORTAL_ERROR)
+    g_message ("internal error: %s", error->message);
   if (code == PORTAL_ERROR_INTERNAL)
     detail = "Something went wrong on the server";  /* never leak internals */
   if (code == PORTAL_ERROR_UNAUTHENTICATED)

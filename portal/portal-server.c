@@ -120,12 +120,12 @@ request_finished_cb (SoupServer        *soup,
   /* One JSON line per request; no e-mail, token, id or query string. */
   fprintf (stderr,
            "{\"at\":\"%s\",\"request_id\":\"%s\",\"method\":\"%s\",\"route\":\"%s\","
-           "\"status\":%u,\"account\":\"%s\",\"duration_ms\":%.1f}\n",
+           "\"status\":%u,\"account\":\"%s\",\"duration_us\":%" G_GINT64_FORMAT "}\n",
            at, info->request_id, soup_server_message_get_method (msg),
            info->pattern != NULL ? info->pattern : "-",
            soup_server_message_get_status (msg),
            portal_account_kind_to_string (info->kind),
-           (g_get_monotonic_time () - info->started) / 1000.0);
+           g_get_monotonic_time () - info->started);
 }
 
 /* Matches @path against @pattern, returning the {id} (0 when the pattern
