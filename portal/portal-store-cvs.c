@@ -420,7 +420,6 @@ read_cv (sqlite3     *db,
 
       json_object_set_string_member (cv, "status", status);
       json_object_set_string_member (cv, "expires_at", expires);
-      json_object_set_boolean_member (cv, "expired", expires_at <= now);
     }
 
   if ((mode == READ_OWNER || visibility == PORTAL_CV_OPEN) &&
