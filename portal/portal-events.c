@@ -17,6 +17,7 @@ typedef struct
   SoupWebsocketConnection *connection;
   PortalAccountKind        kind;
   gint64                   account_id;
+  gint64                   session_id;
   gulong                   closed_id;
 } Listener;
 
@@ -131,13 +132,15 @@ void
 portal_events_add_connection (PortalEvents            *self,
                               SoupWebsocketConnection *connection,
                               PortalAccountKind        kind,
-                              gint64                   account_id)
+                              gint64                   account_id,
+                              gint64                   session_id)
 {
   Listener *listener = g_new0 (Listener, 1);
 
   listener->connection = g_object_ref (connection);
   listener->kind = kind;
   listener->account_id = account_id;
+  listener->session_id = session_id;
   listener->closed_id = g_signal_connect (connection, "closed", G_CALLBACK (closed_cb), self);
   g_ptr_array_add (self->listeners, listener);
 }
@@ -154,6 +157,22 @@ portal_events_send (PortalEvents      *self,
 
       if (listener->kind == kind && listener->account_id == account_id)
         send_to (listener, event);
+    }
+}
+
+void
+portal_events_close_session (PortalEvents *self,
+                             gint64        session_id)
+{
+  for (guint i = 0; i < self->listeners->len; i++)
+    {
+      Listener *listener = g_ptr_array_index (self->listeners, i);
+
+      /* The "closed" handler removes the listener once the close is done. */
+      if (listener->session_id == session_id &&
+          soup_websocket_connection_get_state (listener->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+        soup_websocket_connection_close (listener->connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
+                                         "signed out");
     }
 }
 

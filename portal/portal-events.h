@@ -21,7 +21,11 @@ PortalEvents *portal_events_new            (void);
 void          portal_events_add_connection (PortalEvents             *self,
                                             SoupWebsocketConnection  *connection,
                                             PortalAccountKind         kind,
-                                            gint64                    account_id);
+                                            gint64                    account_id,
+                                            gint64                    session_id);
+/* Closes the connections opened with a session that was signed out. */
+void          portal_events_close_session  (PortalEvents             *self,
+                                            gint64                    session_id);
 /* Sends @event as one text frame to every connection of the account. */
 void          portal_events_send           (PortalEvents             *self,
                                             PortalAccountKind         kind,

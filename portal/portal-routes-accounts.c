@@ -419,7 +419,10 @@ portal_route_session_delete (PortalRequest *request)
   g_autoptr(GError) error = NULL;
 
   if (!portal_store_session_revoke (portal_request_get_store (request), request->session_id, &error))
-    portal_request_reply_error (request, error, NULL, NULL);
-  else
-    portal_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
+    {
+      portal_request_reply_error (request, error, NULL, NULL);
+      return;
+    }
+  portal_events_close_session (portal_server_get_events (request->server), request->session_id);
+  portal_request_reply_empty (request, SOUP_STATUS_NO_CONTENT);
 }

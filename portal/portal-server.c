@@ -410,6 +410,7 @@ events_early_cb (SoupServer        *soup,
     info->kind = kind;
   g_object_set_data (G_OBJECT (msg), "portal-account-kind", GINT_TO_POINTER (kind));
   g_object_set_data_full (G_OBJECT (msg), "portal-account-id", g_memdup2 (&account_id, sizeof account_id), g_free);
+  g_object_set_data_full (G_OBJECT (msg), "portal-session-id", g_memdup2 (&session_id, sizeof session_id), g_free);
 }
 
 static void
@@ -422,13 +423,14 @@ events_cb (SoupServer              *soup,
   PortalServer *self = user_data;
   PortalAccountKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (msg), "portal-account-kind"));
   gint64 *account_id = g_object_get_data (G_OBJECT (msg), "portal-account-id");
+  gint64 *session_id = g_object_get_data (G_OBJECT (msg), "portal-session-id");
 
-  if (account_id == NULL)
+  if (account_id == NULL || session_id == NULL)
     {
       soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION, NULL);
       return;
     }
-  portal_events_add_connection (self->events, connection, kind, *account_id);
+  portal_events_add_connection (self->events, connection, kind, *account_id, *session_id);
 }
 
 static void

@@ -13,6 +13,7 @@ typedef struct
   GError                  *error;
   GPtrArray               *events;  /* JsonObject */
   guint                    status;
+  gboolean                 closed;
 } EventsClient;
 
 static void
@@ -33,6 +34,16 @@ message_cb (SoupWebsocketConnection *connection,
 }
 
 static void
+closed_cb (SoupWebsocketConnection *connection,
+           gpointer                 user_data)
+{
+  EventsClient *client = user_data;
+
+  client->closed = TRUE;
+  g_main_loop_quit (client->loop);
+}
+
+static void
 connected_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -41,7 +52,10 @@ connected_cb (GObject      *source,
 
   client->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &client->error);
   if (client->connection != NULL)
-    g_signal_connect (client->connection, "message", G_CALLBACK (message_cb), client);
+    {
+      g_signal_connect (client->connection, "message", G_CALLBACK (message_cb), client);
+      g_signal_connect (client->connection, "closed", G_CALLBACK (closed_cb), client);
+    }
   g_main_loop_quit (client->loop);
 }
 
@@ -206,6 +220,30 @@ test_heartbeat (void)
   portal_test_server_stop (server);
 }
 
+/* Signing out ends the session's events connection too. */
+static void
+test_sign_out_closes (void)
+{
+  PortalTestServer *server = portal_test_server_start (NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *token = portal_test_register (server, "14141414", "uitloggen@bedrijf.test");
+  g_autoptr(PortalTestReply) signed_out = NULL;
+  EventsClient client = { 0 };
+  gint64 deadline;
+
+  connect_events (server, session, token, &client);
+  g_assert_no_error (client.error);
+  g_assert_false (client.closed);
+  signed_out = portal_test_request (server, "DELETE", "/v1/sessions/current", token, NULL, NULL);
+  g_assert_cmpuint (signed_out->status, ==, 204);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!client.closed && g_get_monotonic_time () < deadline)
+    run_loop_for (client.loop, 200);
+  g_assert_true (client.closed);
+  events_client_clear (&client);
+  portal_test_server_stop (server);
+}
+
 static void
 test_unauthenticated (void)
 {
@@ -229,6 +267,7 @@ main (int    argc,
 
   g_test_add_func ("/portal/events/message-created", test_message_created);
   g_test_add_func ("/portal/events/unauthenticated", test_unauthenticated);
+  g_test_add_func ("/portal/events/sign-out-closes", test_sign_out_closes);
   g_test_add_func ("/portal/events/heartbeat", test_heartbeat);
 
   return g_test_run ();
