@@ -192,7 +192,8 @@ oracle_match (Row        *r,
     }
   if ((v = g_hash_table_lookup (params, "available_from")) != NULL)
     {
-      g_autoptr(GDateTime) d = g_date_time_new_from_iso8601 (g_strconcat (v, "T00:00:00Z", NULL), NULL);
+      g_autofree char *iso = g_strconcat (v, "T00:00:00Z", NULL);
+      g_autoptr(GDateTime) d = g_date_time_new_from_iso8601 (iso, NULL);
 
       if (r->available_from > g_date_time_to_unix (d) / 86400)
         return FALSE;
