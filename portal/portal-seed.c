@@ -487,9 +487,28 @@ seed_many (sqlite3  *db,
   gint64 span = UPDATE_SPAN_DAYS * DAY;
   gint64 start = now - span;
 
+  g_autoptr(GArray) newer = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  gint64 batch_newest = 0;
+
+  /* CVs already stored that are newer than the batch's oldest (say the demo
+   * jobseeker's, updated now) move behind the batch afterwards. */
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM cvs WHERE updated_at > ? ORDER BY seq", -1, &stmt, NULL) != SQLITE_OK)
+    return portal_cvs_sql_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, start);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (newer, id);
+    }
+  sqlite3_finalize (stmt);
+
   writer = portal_cv_writer_new (db, error);
   if (writer == NULL)
     return FALSE;
+  if (newer->len > 0)
+    portal_cv_writer_set_clock (writer, start);
 
   for (guint i = 0; i < n; i++)
     {
@@ -505,9 +524,25 @@ seed_many (sqlite3  *db,
       generate (&g, seed, i, now, MIN (updated_at, now), cumulative);
       if (portal_cv_writer_add (writer, &g.record, error) == 0)
         return FALSE;
+      batch_newest = MAX (batch_newest, g.record.updated_at);
     }
 
-  return portal_cv_writer_finish (writer, error);
+  if (!portal_cv_writer_finish (writer, error))
+    return FALSE;
+
+  for (guint i = 0; i < newer->len; i++)
+    {
+      gint64 id = g_array_index (newer, gint64, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT updated_at FROM cvs WHERE id = %" G_GINT64_FORMAT, id);
+      gint64 own = 0;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        own = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      if (!portal_cvs_move_to_front (db, id, MAX (own, batch_newest), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

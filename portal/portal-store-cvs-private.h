@@ -87,6 +87,18 @@ void            portal_cv_writer_free  (PortalCvWriter        *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortalCvWriter, portal_cv_writer_free)
 
+/* Gives a CV the next seq and @updated_at (raised to the newest CV's, so
+ * that seq order stays updated_at order), re-indexing it. Renewal uses it,
+ * and bulk seeding to keep CVs newer than the batch after it. */
+gboolean    portal_cvs_move_to_front    (sqlite3     *db,
+                                         gint64       cv_id,
+                                         gint64       updated_at,
+                                         GError     **error);
+/* Lets the writer add rows older than CVs already stored (the caller then
+ * moves those newer CVs to the front). */
+void        portal_cv_writer_set_clock  (PortalCvWriter *writer,
+                                         gint64          updated_at);
+
 /* Shared helpers */
 gboolean    portal_cvs_sql_error        (sqlite3     *db,
                                          GError     **error);

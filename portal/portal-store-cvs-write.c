@@ -380,6 +380,13 @@ portal_cv_writer_add (PortalCvWriter        *writer,
   return id;
 }
 
+void
+portal_cv_writer_set_clock (PortalCvWriter *writer,
+                            gint64          updated_at)
+{
+  writer->last_updated = updated_at;
+}
+
 gboolean
 portal_cv_writer_finish (PortalCvWriter  *writer,
                          GError         **error)

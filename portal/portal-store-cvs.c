@@ -750,22 +750,32 @@ portal_store_cvs_set_visibility (sqlite3     *db,
   return run_in_savepoint (db, set_visibility_body, &change, error);
 }
 
-static gboolean
-renew_body (sqlite3   *db,
-            gpointer   data,
-            GError   **error)
+gboolean
+portal_cvs_move_to_front (sqlite3  *db,
+                          gint64    cv_id,
+                          gint64    updated_at,
+                          GError  **error)
 {
-  gint64 jobseeker_id = *(gint64 *) data;
   sqlite3_stmt *stmt = NULL;
-  gint64 cv_id, seq, new_seq, now;
+  gint64 seq, new_seq;
   int visibility;
   gboolean ok;
 
-  if (!lookup_own_cv (db, jobseeker_id, &cv_id, &seq, &visibility, error))
-    return FALSE;
+  if (sqlite3_prepare_v2 (db, "SELECT seq, visibility FROM cvs WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return portal_cvs_sql_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, cv_id);
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  seq = ok ? sqlite3_column_int64 (stmt, 0) : 0;
+  visibility = ok ? sqlite3_column_int (stmt, 1) : 0;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    {
+      g_set_error_literal (error, PORTAL_ERROR, PORTAL_ERROR_NOT_FOUND, "No such CV");
+      return FALSE;
+    }
 
   /* Keep seq order equal to updated_at order: the search relies on it. */
-  now = MAX (portal_cvs_now (), query_int64 (db, "SELECT max(updated_at) FROM cvs WHERE ? IS NOT NULL", 0, 0));
+  updated_at = MAX (updated_at, query_int64 (db, "SELECT max(updated_at) FROM cvs WHERE ? IS NOT NULL", 0, 0));
   new_seq = query_int64 (db, "SELECT max(seq) FROM cvs WHERE ? IS NOT NULL", 0, 0) + 1;
 
   if (visibility != PORTAL_CV_HIDDEN && !index_cv (db, cv_id, seq, FALSE, error))
@@ -775,8 +785,8 @@ renew_body (sqlite3   *db,
                           -1, &stmt, NULL) != SQLITE_OK)
     return portal_cvs_sql_error (db, error);
   sqlite3_bind_int64 (stmt, 1, new_seq);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_int64 (stmt, 3, now + PORTAL_CV_VALIDITY_SECONDS);
+  sqlite3_bind_int64 (stmt, 2, updated_at);
+  sqlite3_bind_int64 (stmt, 3, updated_at + PORTAL_CV_VALIDITY_SECONDS);
   sqlite3_bind_int64 (stmt, 4, cv_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
@@ -784,6 +794,20 @@ renew_body (sqlite3   *db,
     return portal_cvs_sql_error (db, error);
 
   return visibility == PORTAL_CV_HIDDEN || index_cv (db, cv_id, new_seq, TRUE, error);
+}
+
+static gboolean
+renew_body (sqlite3   *db,
+            gpointer   data,
+            GError   **error)
+{
+  gint64 jobseeker_id = *(gint64 *) data;
+  gint64 cv_id, seq;
+  int visibility;
+
+  if (!lookup_own_cv (db, jobseeker_id, &cv_id, &seq, &visibility, error))
+    return FALSE;
+  return portal_cvs_move_to_front (db, cv_id, portal_cvs_now (), error);
 }
 
 gboolean

@@ -98,6 +98,39 @@ test_mix (void)
   cvs_test_db_close (&t);
 }
 
+/* The demo creates its jobseeker's CV (updated now) before the bulk CVs:
+ * those must still spread over the past months, and seq order must stay
+ * updated_at order. */
+static void
+test_seed_after_newer_cv (void)
+{
+  CvsTestDb t;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *expired_sql = g_strdup_printf ("SELECT count(*) FROM cvs WHERE expires_at <= %" G_GINT64_FORMAT, now);
+  gint64 own;
+
+  cvs_test_db_open (&t);
+  own = portal_seed_cv_for_jobseeker (t.db, 1, "anonymous", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (portal_seed_cvs (t.db, 2000, 1, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpfloat_with_epsilon (cvs_test_int64 (t.db, expired_sql) / 2000.0, 0.05, 0.02);
+  g_assert_cmpint (cvs_test_int64 (t.db, "SELECT count(*) FROM cvs a JOIN cvs b ON b.seq > a.seq WHERE b.updated_at < a.updated_at"), ==, 0);
+  g_assert_cmpint (cvs_test_int64 (t.db, "SELECT id FROM cvs ORDER BY seq DESC LIMIT 1"), ==, own);
+  g_assert_cmpint (cvs_test_int64 (t.db, "SELECT count(*) FROM cv_fts"), ==,
+                   cvs_test_int64 (t.db, "SELECT count(*) FROM cvs WHERE visibility > 0"));
+  g_assert_cmpint (sqlite3_exec (t.db, "INSERT INTO cv_fts (cv_fts) VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(JsonObject) page = cvs_test_search (t.db, "sort=recent", NULL, 1);
+    JsonObject *first = json_array_get_object_element (json_object_get_array_member (page, "items"), 0);
+
+    g_assert_cmpint (json_object_get_int_member (first, "id"), ==, own);
+  }
+  cvs_test_db_close (&t);
+}
+
 static void
 test_realistic (void)
 {
@@ -238,6 +271,7 @@ main (int    argc,
   g_test_add_func ("/cvs/seed/deterministic", test_deterministic);
   g_test_add_func ("/cvs/seed/mix", test_mix);
   g_test_add_func ("/cvs/seed/realistic", test_realistic);
+  g_test_add_func ("/cvs/seed/after-newer-cv", test_seed_after_newer_cv);
   g_test_add_func ("/cvs/seed/for-jobseeker", test_for_jobseeker);
   g_test_add_func ("/cvs/seed/candidate-label", test_candidate_label);
   g_test_add_func ("/cvs/seed/schema-idempotent", test_schema_idempotent);
