@@ -14,6 +14,8 @@ static const char * const education_levels[] = { "vmbo", "mbo-1", "mbo-2", "mbo-
 static const char * const salary_periods[] = { "hour", "month", "year", NULL };
 static const char * const statuses[] = { "draft", "active", "closed", "expired", NULL };
 
+#define SALARY_MAX 1e9
+
 static gboolean
 bad_type (const char  *name,
           const char  *expected,
@@ -163,14 +165,21 @@ apply_salary (JsonObject  *vacancy,
   if (!portal_json_get_string (in, "period", NULL, NULL, &period, error))
     return FALSE;
 
+  /* 1e999 parses as infinity and values of 1e17 and up are written in
+   * exponent form, which json-glib 1.6 turns into invalid JSON ("inf.0",
+   * "1e+17.0") in every later answer: bound them. */
   if (min == NULL)
     portal_field_errors_add (errors, "salary.min", "required", "This field is required");
   else if (number_of (min) < 0)
     portal_field_errors_add (errors, "salary.min", "min", "A salary cannot be negative");
+  else if (!(number_of (min) <= SALARY_MAX))
+    portal_field_errors_add (errors, "salary.min", "max", "A salary is at most 1,000,000,000");
   if (max == NULL)
     portal_field_errors_add (errors, "salary.max", "required", "This field is required");
   else if (number_of (max) < 0)
     portal_field_errors_add (errors, "salary.max", "min", "A salary cannot be negative");
+  else if (!(number_of (max) <= SALARY_MAX))
+    portal_field_errors_add (errors, "salary.max", "max", "A salary is at most 1,000,000,000");
   if (min != NULL && max != NULL && number_of (min) > number_of (max))
     portal_field_errors_add (errors, "salary.max", "min", "The maximum salary is below the minimum");
   if (period == NULL)
