@@ -8,6 +8,7 @@
 
 #include "werving-cv.h"
 #include "werving-cv-query.h"
+#include "werving-error.h"
 #include "werving-message.h"
 #include "werving-organisation.h"
 #include "werving-page.h"

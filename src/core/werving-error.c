@@ -171,9 +171,14 @@ werving_field_error_to_user_message (const WervingFieldError *self)
   if (g_str_equal (code, "pattern") || g_str_equal (code, "format") ||
       g_str_equal (code, "invalid") || g_str_equal (code, "type"))
     return g_strdup (_("This does not have the right format."));
-  if (g_str_equal (code, "range") || g_str_equal (code, "out-of-range") ||
-      g_str_equal (code, "min") || g_str_equal (code, "max"))
+  if (g_str_equal (code, "min"))
+    return g_strdup (_("This is too short or too low."));
+  if (g_str_equal (code, "max"))
+    return g_strdup (_("This is too long or too high."));
+  if (g_str_equal (code, "range") || g_str_equal (code, "out-of-range"))
     return g_strdup (_("This value is out of range."));
+  if (g_str_equal (code, "enum"))
+    return g_strdup (_("Choose one of the offered options."));
   if (g_str_equal (code, "too-many"))
     return g_strdup (_("There are too many entries."));
   if (g_str_equal (code, "in-past") || g_str_equal (code, "past") ||
