@@ -6,7 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "werving-client.h"
+#include "werving-error.h"
+#include "werving-vacancies-page.h"
 #include "werving-window.h"
+
+/* How many portal addresses the welcome page remembers. */
+#define MAX_RECENT_PORTALS 5
 
 struct _WervingWindow
 {
@@ -14,9 +20,24 @@ struct _WervingWindow
 
   GSettings *settings;
 
+  WervingClient *client;
+  GCancellable *cancellable;
+
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwEntryRow *portal_url_row;
+  AdwStatusPage *sign_in_page;
+  AdwEntryRow *email_row;
+  AdwPasswordEntryRow *password_row;
+  GtkSwitch *remember_switch;
+  GtkLabel *sign_in_error_label;
+  GtkSpinner *sign_in_spinner;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar;
+  GtkListBoxRow *vacancies_row;
+  GtkLabel *account_label;
+  GtkStack *section_stack;
+  WervingVacanciesPage *vacancies_page;
 };
 
 G_DEFINE_FINAL_TYPE (WervingWindow, werving_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -62,6 +83,45 @@ werving_window_close_request (GtkWindow *window)
 }
 
 static void
+remember_portal (WervingWindow *self,
+                 const char    *url)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-portal-urls");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, url);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_PORTALS; i++)
+    {
+      if (g_strcmp0 (recent[i], url) == 0)
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
+    }
+  updated = g_strv_builder_end (builder);
+
+  g_settings_set_string (self->settings, "last-portal-url", url);
+  g_settings_set_strv (self->settings, "recent-portal-urls", (const char * const *) updated);
+}
+
+static void
+update_actions (WervingWindow *self)
+{
+  gboolean signed_in = self->client != NULL && werving_client_get_signed_in (self->client);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+}
+
+static void
+show_sign_in_error (WervingWindow *self,
+                    const char    *message)
+{
+  gtk_label_set_text (self->sign_in_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_error_label), message != NULL);
+}
+
+static void
 connect_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -69,15 +129,176 @@ connect_action (GtkWidget  *widget,
   WervingWindow *self = WERVING_WINDOW (widget);
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->portal_url_row));
   g_autofree char *stripped = g_strstrip (g_strdup (url));
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WervingClient) client = NULL;
 
   if (*stripped == '\0')
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("Enter the address of your job portal first")));
+      gtk_widget_add_css_class (GTK_WIDGET (self->portal_url_row), "error");
       return;
     }
 
-  g_settings_set_string (self->settings, "last-portal-url", stripped);
+  client = werving_client_new (stripped, &error);
+  if (client == NULL)
+    {
+      g_autofree char *message = werving_error_to_user_message (error);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      gtk_widget_add_css_class (GTK_WIDGET (self->portal_url_row), "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->portal_url_row), "error");
+  remember_portal (self, stripped);
+  g_set_object (&self->client, client);
+
+  /* Translators: %s is the address of a job portal */
+  description = g_strdup_printf (_("Sign in to %s with your organisation's account."),
+                                 werving_client_get_base_url (client));
+  adw_status_page_set_description (self->sign_in_page, description);
+  show_sign_in_error (self, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
+}
+
+static void
+change_portal_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+static void
+show_main (WervingWindow *self)
+{
+  WervingSession *session = werving_client_get_session (self->client);
+  g_autofree char *account = NULL;
+
+  /* Translators: "e-mail address at portal address" */
+  account = g_strdup_printf (_("%s at %s"),
+                             werving_session_get_account_email (session),
+                             werving_client_get_base_url (self->client));
+  gtk_label_set_text (self->account_label, account);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  werving_vacancies_page_set_client (self->vacancies_page, self->client);
+  gtk_list_box_select_row (self->sidebar, self->vacancies_row);
+  gtk_stack_set_visible_child_name (self->section_stack, "vacancies");
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  update_actions (self);
+}
+
+static void
+sign_in_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(WervingSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = werving_client_sign_in_finish (WERVING_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, WERVING_ERROR, WERVING_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
+
+  if (session == NULL)
+    {
+      g_autofree char *message = werving_error_to_user_message (error);
+
+      show_sign_in_error (self, message);
+      if (g_error_matches (error, WERVING_ERROR, WERVING_ERROR_UNAUTHENTICATED))
+        gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+      return;
+    }
+
+  show_main (self);
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->email_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->password_row), "error");
+
+  if (self->client == NULL)
+    return;
+  if (strchr (email, '@') == NULL)
+    {
+      show_sign_in_error (self, _("Enter the e-mail address of your account."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->email_row), "error");
+      return;
+    }
+  if (*password == '\0')
+    {
+      show_sign_in_error (self, _("Enter your password."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->password_row), "error");
+      return;
+    }
+
+  show_sign_in_error (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_set_spinning (self->sign_in_spinner, TRUE);
+  gtk_widget_action_set_enabled (widget, "win.sign-in", FALSE);
+  werving_client_sign_in_async (self->client, email, password, self->cancellable,
+                                sign_in_cb, g_object_ref (self));
+}
+
+static void
+sign_out_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Signing out forgets the session here even when the portal is away. */
+  if (!werving_client_sign_out_finish (WERVING_CLIENT (source), result, &error))
+    g_debug ("Sign-out at the portal failed: %s", error->message);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  werving_vacancies_page_set_client (self->vacancies_page, NULL);
+  werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
+  gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Signed out")));
+}
+
+static void
+sidebar_row_activated_cb (GtkListBox    *box,
+                          GtkListBoxRow *row,
+                          WervingWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->section_stack,
+                                    gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -85,7 +306,10 @@ werving_window_dispose (GObject *object)
 {
   WervingWindow *self = WERVING_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
+  g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);
@@ -106,14 +330,32 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, portal_url_row);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, sign_in_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_row);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.change-portal", NULL, change_portal_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
 }
 
 static void
 werving_window_init (WervingWindow *self)
 {
+  g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -113,3 +113,47 @@ def screenshot(name):
     return path
 
 
+
+
+class Portal:
+    """A werving-portal with demo data on a free loopback port."""
+
+    def __init__(self, tmpdir, cvs=500, extra=()):
+        exe = os.environ.get("WERVING_PORTAL") or os.path.join(BUILD_DIR, "portal", "werving-portal")
+        self.db = os.path.join(tmpdir, "portal.db")
+        self.proc = subprocess.Popen([exe, "--demo", "--port", "0", "--db", self.db, "--cvs", str(cvs), *extra],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.proc.stdout.readline().strip()
+        if not line.startswith("listening on "):
+            self.stop()
+            raise AssertionError(f"werving-portal did not start: {line!r}")
+        self.url = line[len("listening on "):]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+def labels(root):
+    """Texts of every label under root."""
+    found = []
+    pyatspi.findAllDescendants(root, lambda n: n is not None and n.getRoleName() == "label"
+                               and found.append(n.name) and False)
+    return found
+
+
+def find_all(root, role):
+    return pyatspi.findAllDescendants(root, lambda n: n is not None and n.getRoleName() == role)
+
+
+def list_rows(root, list_name):
+    """The label texts of each row of the list named list_name, row by row."""
+    lst = find(root, role="list", name=list_name)
+    if lst is None:
+        return []
+    rows = []
+    for item in lst:
+        if item is not None and item.getRoleName() == "list item":
+            rows.append(labels(item))
+    return rows

@@ -1,0 +1,23 @@
+/* werving-vacancies-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "werving-client.h"
+
+G_BEGIN_DECLS
+
+#define WERVING_TYPE_VACANCIES_PAGE (werving_vacancies_page_get_type ())
+G_DECLARE_FINAL_TYPE (WervingVacanciesPage, werving_vacancies_page, WERVING, VACANCIES_PAGE, GtkWidget)
+
+WervingClient *werving_vacancies_page_get_client (WervingVacanciesPage *self);
+void           werving_vacancies_page_set_client (WervingVacanciesPage *self,
+                                                  WervingClient        *client);
+/* The vacancies shown, a GListModel of WervingVacancy. */
+GListModel    *werving_vacancies_page_get_model  (WervingVacanciesPage *self);
+void           werving_vacancies_page_reload     (WervingVacanciesPage *self);
+
+G_END_DECLS
