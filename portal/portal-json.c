@@ -42,6 +42,20 @@ scan_literal (Scanner    *s,
 }
 
 static gboolean
+scan_hex4 (Scanner *s,
+           guint   *unit)
+{
+  *unit = 0;
+  for (guint i = 0; i < 4; i++, s->p++)
+    {
+      if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
+        return FALSE;
+      *unit = (*unit << 4) | (guint) g_ascii_xdigit_value (*s->p);
+    }
+  return TRUE;
+}
+
+static gboolean
 scan_string (Scanner *s)
 {
   if (s->p >= s->end || *s->p != '"')
@@ -62,9 +76,20 @@ scan_string (Scanner *s)
       c = (guchar) *s->p++;
       if (c == 'u')
         {
-          for (guint i = 0; i < 4; i++, s->p++)
-            if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
-              return FALSE;
+          guint unit;
+
+          /* A surrogate must come as a high + low pair: json-glib 1.6
+           * turns a lone one into invalid UTF-8 in the parsed string. */
+          if (!scan_hex4 (s, &unit) || (unit >= 0xdc00 && unit <= 0xdfff))
+            return FALSE;
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u')
+                return FALSE;
+              s->p += 2;
+              if (!scan_hex4 (s, &unit) || unit < 0xdc00 || unit > 0xdfff)
+                return FALSE;
+            }
         }
       else if (strchr ("\"\\/bfnrt", c) == NULL || c == '\0')
         return FALSE;
