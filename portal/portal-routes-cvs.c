@@ -64,11 +64,30 @@ only_paging_errors (JsonArray *errors)
   return n > 0;
 }
 
+/* portal_cv_query_new_from_params() removes values that are not UTF-8 from
+ * the table it is given and g_free()s key and value separately, while the
+ * table SoupServer hands a handler (soup_form_decode) keeps each value
+ * inside its key's allocation: "?q=%FF" aborted the server in free(). The
+ * store gets a copy of its own. */
+static GHashTable *
+copy_params (GHashTable *query)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, query);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
 void
 portal_route_cv_search (PortalRequest *request)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) errors = json_array_new ();
+  g_autoptr(GHashTable) params = copy_params (request->query);
   g_autoptr(PortalCvQuery) query = NULL;
   const char *cursor;
   guint limit;
@@ -83,7 +102,7 @@ portal_route_cv_search (PortalRequest *request)
       portal_request_reply_error (request, error, NULL, NULL);
       return;
     }
-  query = portal_cv_query_new_from_params (request->query, errors, &error);
+  query = portal_cv_query_new_from_params (params, errors, &error);
   if (query == NULL)
     {
       if (only_paging_errors (errors) && g_error_matches (error, PORTAL_ERROR, PORTAL_ERROR_VALIDATION))
