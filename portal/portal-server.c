@@ -362,6 +362,19 @@ server_cb (SoupServer        *soup,
   dispatch (PORTAL_SERVER (user_data), msg, path, query);
 }
 
+/* A chunked body announces no length: once it is over the limit, stop
+ * keeping it (dispatch answers 413 from the length read so far). */
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (body->length > PORTAL_MAX_BODY)
+    soup_message_body_set_accumulate (body, FALSE);
+}
+
 /* Refuses an announced oversized body before it is read. */
 static void
 early_cb (SoupServer        *soup,
@@ -378,7 +391,13 @@ early_cb (SoupServer        *soup,
       portal_message_reply_problem (msg, PORTAL_ERROR_PAYLOAD_TOO_LARGE,
                                     "Request bodies may be at most 64 KiB");
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+      /* Without "Expect: 100-continue" libsoup still reads the announced
+       * body before answering: drop it as it comes instead of keeping
+       * gigabytes in memory. */
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
     }
+  else
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
 /* Authenticates the events upgrade; a status set here stops the handshake. */
