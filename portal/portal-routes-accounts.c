@@ -314,7 +314,6 @@ sign_in_verified_cb (GObject      *source,
 
   if (!portal_auth_verify_password_finish (result, NULL) || data->kind == PORTAL_ACCOUNT_NONE)
     {
-      portal_store_sign_in_failure_add (store, data->email_hash);
       portal_request_reply_problem (data->request, PORTAL_ERROR_UNAUTHENTICATED,
                                     "The e-mail address or the password is wrong");
     }
@@ -374,6 +373,10 @@ portal_route_session_create (PortalRequest *request)
   data->request = portal_request_ref (request);
   if (!portal_store_account_find (store, email, &data->kind, &data->account_id, &password_hash))
     data->kind = PORTAL_ACCOUNT_NONE;
+  /* Counted as a failure before the (slow, threaded) check and cleared on
+   * success: parallel guesses cannot all pass the throttle check above
+   * before the first of them is counted. */
+  portal_store_sign_in_failure_add (store, data->email_hash);
   portal_request_pause (request);
   portal_auth_verify_password_async (password_hash, password, NULL, sign_in_verified_cb, data);
 }
