@@ -253,10 +253,14 @@ static void
 werving_vacancies_page_dispose (GObject *object)
 {
   WervingVacanciesPage *self = WERVING_VACANCIES_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_VACANCIES_PAGE);
+  /* The template's root box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->client);
   g_clear_object (&self->vacancies);
 

@@ -8,6 +8,7 @@
 
 #include "werving-client.h"
 #include "werving-error.h"
+#include "werving-keyring.h"
 #include "werving-vacancies-page.h"
 #include "werving-window.h"
 
@@ -22,6 +23,7 @@ struct _WervingWindow
 
   WervingClient *client;
   GCancellable *cancellable;
+  gboolean remember;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -42,6 +44,93 @@ struct _WervingWindow
 
 G_DEFINE_FINAL_TYPE (WervingWindow, werving_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void show_sign_in_error (WervingWindow *self,
+                                const char    *message);
+static void session_changed_cb (WervingClient *client,
+                                GParamSpec    *pspec,
+                                WervingWindow *self);
+static void show_main          (WervingWindow *self);
+static void set_client         (WervingWindow *self,
+                                WervingClient *client);
+
+static void
+resume_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(WervingSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = werving_client_resume_finish (WERVING_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, WERVING_ERROR, WERVING_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
+  if (session == NULL)
+    {
+      g_autofree char *reason = werving_error_to_user_message (error);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "Werving cannot reach the portal; …" */
+      message = g_strdup_printf (_("You could not be signed in automatically. %s"), reason);
+      show_sign_in_error (self, message);
+      return;
+    }
+
+  self->remember = TRUE;
+  session_changed_cb (self->client, NULL, self);
+  show_main (self);
+}
+
+static void
+lookup_secret_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  token = werving_keyring_lookup_finish (result, &error);
+  if (token == NULL)
+    {
+      gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (_("The system keyring is not available, so you need to sign in: %s"),
+                                     error->message);
+          show_sign_in_error (self, message);
+        }
+      return;
+    }
+
+  werving_client_resume_async (self->client, token, self->cancellable, resume_cb, g_object_ref (self));
+}
+
+/* Signs in silently with the refresh token "Remember me" left in the keyring. */
+static void
+try_resume (WervingWindow *self)
+{
+  g_autofree char *email = g_settings_get_string (self->settings, "last-account-email");
+
+  if (self->client == NULL || *email == '\0')
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+  gtk_spinner_set_spinning (self->sign_in_spinner, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", FALSE);
+  self->cancellable = g_cancellable_new ();
+  werving_keyring_lookup_async (werving_client_get_base_url (self->client), email,
+                                WERVING_KEYRING_REFRESH_TOKEN, self->cancellable,
+                                lookup_secret_cb, g_object_ref (self));
+}
+
 WervingWindow *
 werving_window_new (WervingApplication *application)
 {
@@ -58,6 +147,13 @@ werving_window_new (WervingApplication *application)
     portal_url = last_url;
   if (portal_url != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), portal_url);
+
+  /* Back on the portal of last time: go straight to signing in. */
+  if (portal_url != NULL && g_strcmp0 (portal_url, last_url) == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
+      try_resume (self);
+    }
 
   return self;
 }
@@ -153,7 +249,7 @@ connect_action (GtkWidget  *widget,
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->portal_url_row), "error");
   remember_portal (self, stripped);
-  g_set_object (&self->client, client);
+  set_client (self, client);
 
   /* Translators: %s is the address of a job portal */
   description = g_strdup_printf (_("Sign in to %s with your organisation's account."),
@@ -173,6 +269,56 @@ change_portal_action (GtkWidget  *widget,
 
   g_cancellable_cancel (self->cancellable);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+static void
+store_secret_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!werving_keyring_store_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The session goes on in memory; only the next start needs a password. */
+      message = g_strdup_printf (_("Werving could not save your sign-in in the keyring, so you will need to sign in again next time: %s"),
+                                 error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+/* Refresh tokens rotate: keep the keyring's copy current. */
+static void
+session_changed_cb (WervingClient *client,
+                    GParamSpec    *pspec,
+                    WervingWindow *self)
+{
+  WervingSession *session = werving_client_get_session (client);
+
+  if (!self->remember || session == NULL || werving_session_get_refresh_token (session) == NULL)
+    return;
+
+  werving_keyring_store_async (werving_client_get_base_url (client),
+                               werving_session_get_account_email (session),
+                               WERVING_KEYRING_REFRESH_TOKEN,
+                               werving_session_get_refresh_token (session),
+                               self->cancellable, store_secret_cb, g_object_ref (self));
+}
+
+static void
+set_client (WervingWindow *self,
+            WervingClient *client)
+{
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, session_changed_cb, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::session", G_CALLBACK (session_changed_cb), self, 0);
 }
 
 static void
@@ -221,6 +367,12 @@ sign_in_cb (GObject      *source,
       return;
     }
 
+  if (self->remember)
+    {
+      g_settings_set_string (self->settings, "last-account-email",
+                             werving_session_get_account_email (session));
+      session_changed_cb (self->client, NULL, self);
+    }
   show_main (self);
 }
 
@@ -255,6 +407,7 @@ sign_in_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->remember = gtk_switch_get_active (self->remember_switch);
   gtk_spinner_set_spinning (self->sign_in_spinner, TRUE);
   gtk_widget_action_set_enabled (widget, "win.sign-in", FALSE);
   werving_client_sign_in_async (self->client, email, password, self->cancellable,
@@ -275,15 +428,34 @@ sign_out_cb (GObject      *source,
 }
 
 static void
+clear_secret_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!werving_keyring_clear_finish (result, &error))
+    g_warning ("Could not remove the account's secrets from the keyring: %s", error->message);
+}
+
+static void
 sign_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   WervingWindow *self = WERVING_WINDOW (widget);
+  WervingSession *session;
 
   if (self->client == NULL)
     return;
 
+  session = werving_client_get_session (self->client);
+  if (session != NULL)
+    werving_keyring_clear_async (werving_client_get_base_url (self->client),
+                                 werving_session_get_account_email (session),
+                                 NULL, NULL, clear_secret_cb, NULL);
+  self->remember = FALSE;
+  g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
@@ -309,7 +481,7 @@ werving_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
-  g_clear_object (&self->client);
+  set_client (self, NULL);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);

@@ -13,11 +13,11 @@ BUILD_DIR = os.environ.get("WERVING_BUILD_DIR", os.path.join(SOURCE_DIR, "_build
 ARTIFACTS = os.path.join(BUILD_DIR, "test-artifacts")
 
 
-def app_env(language=None):
+def app_env(language=None, settings="memory"):
     env = dict(os.environ)
     env["GSETTINGS_SCHEMA_DIR"] = os.path.join(BUILD_DIR, "data")
     env["WERVING_LOCALEDIR"] = os.path.join(BUILD_DIR, "po")
-    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env["GSETTINGS_BACKEND"] = settings
     env.setdefault("GSK_RENDERER", "cairo")
     env.pop("G_DEBUG", None)  # GTK's own one-time warnings must not abort the app
     if language:
@@ -27,9 +27,9 @@ def app_env(language=None):
     return env
 
 
-def start_app(args=(), language=None):
+def start_app(args=(), language=None, settings="memory"):
     exe = os.path.join(BUILD_DIR, "src", "werving")
-    return subprocess.Popen([exe, *args], env=app_env(language))
+    return subprocess.Popen([exe, *args], env=app_env(language, settings))
 
 
 def wait_for(predicate, timeout=15.0, what="condition"):
@@ -45,6 +45,27 @@ def wait_for(predicate, timeout=15.0, what="condition"):
         time.sleep(0.1)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}"
                          + (f" (last error: {last_error})" if last_error else ""))
+
+
+def wait_for_app(proc, timeout=20):
+    """The app's accessible root, once it is on the AT-SPI bus."""
+    def probe():
+        if proc.poll() is not None:
+            raise AssertionError(f"the app exited with status {proc.returncode} before showing up")
+        return find_app(proc.pid)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            app = probe()
+        except AssertionError:
+            raise
+        except Exception:
+            app = None
+        if app is not None:
+            return app
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout} s waiting for the app (pid {proc.pid}, "
+                         f"alive: {proc.poll() is None}) on the AT-SPI bus")
 
 
 def find_app(pid):
@@ -102,7 +123,10 @@ def do_action(node, action_name):
 
 
 def set_text(node, text):
+    """Types text into an entry and waits until the entry holds it."""
     node.queryEditableText().setTextContents(text)
+    wait_for(lambda: node.queryText().characterCount == len(text), timeout=5,
+             what=f"the entry '{node.name}' to hold the text")
 
 
 def screenshot(name):
@@ -121,13 +145,19 @@ class Portal:
     def __init__(self, tmpdir, cvs=500, extra=()):
         exe = os.environ.get("WERVING_PORTAL") or os.path.join(BUILD_DIR, "portal", "werving-portal")
         self.db = os.path.join(tmpdir, "portal.db")
-        self.proc = subprocess.Popen([exe, "--demo", "--port", "0", "--db", self.db, "--cvs", str(cvs), *extra],
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.log = os.path.join(tmpdir, "portal.log")
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([exe, "--demo", "--port", "0", "--db", self.db, "--cvs", str(cvs),
+                                          *extra], stdout=subprocess.PIPE, stderr=log, text=True)
         line = self.proc.stdout.readline().strip()
         if not line.startswith("listening on "):
             self.stop()
             raise AssertionError(f"werving-portal did not start: {line!r}")
         self.url = line[len("listening on "):]
+
+    def access_log(self):
+        with open(self.log) as f:
+            return f.read()
 
     def stop(self):
         if self.proc.poll() is None:

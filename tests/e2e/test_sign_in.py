@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """A user signs in to a real portal and sees the organisation's vacancies,
 filters them by status and signs out — in English and in Dutch."""
+import os
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -9,6 +11,13 @@ import atspi_util as ui
 
 DEMO_EMAIL = "demo@werving.test"
 DEMO_PASSWORD = "werving-demo-1"
+
+
+def wait_for_sign_in_page(frame, url):
+    """The sign-in page's description names the portal once the window has
+    switched to it; controls of a page not shown yet ignore clicks."""
+    host = url.rstrip("/")
+    ui.wait_for(lambda: any(host in text for text in ui.labels(frame)), what="the sign-in page")
 
 
 class SignInTest(unittest.TestCase):
@@ -24,10 +33,11 @@ class SignInTest(unittest.TestCase):
         proc = ui.start_app(["--portal", self.portal.url], language=language)
         tag = language or "en"
         try:
-            app = ui.wait_for(lambda: ui.find_app(proc.pid), what="the app on the AT-SPI bus")
+            app = ui.wait_for_app(proc)
             frame = ui.wait_for(lambda: ui.find(app, role="frame"), what="the main window")
             ui.do_action(ui.wait_for(lambda: ui.find(frame, name=t["continue"], action="click"),
                                      what="Continue"), "click")
+            wait_for_sign_in_page(frame, self.portal.url)
             email = ui.wait_for(lambda: ui.find(frame, role="text", name=t["email"]), what="the e-mail row")
             password = ui.find(frame, role="text", name=t["password"])
             self.assertIsNotNone(password, "a password field")
@@ -37,7 +47,8 @@ class SignInTest(unittest.TestCase):
             ui.set_text(password, "not-the-password")
             ui.do_action(ui.find(frame, name=t["sign_in"], action="click"), "click")
             ui.wait_for(lambda: any(t["wrong"] in text for text in ui.labels(frame)),
-                        what="the wrong-password message")
+                        what=f"the wrong-password message (labels: {ui.labels(frame)[-3:]}; "
+                             f"portal log: {self.portal.access_log()[-1500:]})")
             ui.screenshot(f"sign-in-wrong-password-{tag}")
 
             ui.set_text(password, DEMO_PASSWORD)
@@ -72,6 +83,65 @@ class SignInTest(unittest.TestCase):
         finally:
             if proc.poll() is None:
                 ui.screenshot(f"sign-in-failure-{tag}")
+                proc.kill()
+                proc.wait()
+
+    def test_remember_me_signs_in_silently_after_restart(self):
+        """Remember me keeps the refresh token in the keyring (never a file):
+        the next start on the same portal opens the vacancies directly."""
+        proc = ui.start_app(["--portal", self.portal.url], settings="keyfile")
+        try:
+            app = ui.wait_for_app(proc)
+            frame = ui.wait_for(lambda: ui.find(app, role="frame"), what="the main window")
+            ui.do_action(ui.wait_for(lambda: ui.find(frame, name="Continue", action="click"),
+                                     what="Continue"), "click")
+            wait_for_sign_in_page(frame, self.portal.url)
+            ui.set_text(ui.wait_for(lambda: ui.find(frame, role="text", name="E-mail Address"),
+                                    what="the e-mail row"), DEMO_EMAIL)
+            ui.set_text(ui.find(frame, role="text", name="Password"), DEMO_PASSWORD)
+            ui.do_action(ui.find(frame, name="Sign In", action="click"), "click")
+            ui.wait_for(lambda: ui.list_rows(frame, "Vacancies"), timeout=20, what="the vacancies")
+            ui.do_action(ui.find(frame, name="Main Menu", action="click"), "click")
+            ui.do_action(ui.wait_for(lambda: ui.find(app, name="Quit", action="click"), what="Quit"), "click")
+            self.assertEqual(proc.wait(timeout=10), 0)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+        stored = subprocess.run(["secret-tool", "search", "--all", "email", DEMO_EMAIL],
+                                capture_output=True, text=True)
+        self.assertIn("refresh-token", stored.stdout + stored.stderr,
+                      "the refresh token is in the keyring")
+        self.assertNotIn("werving-demo-1", stored.stdout, "the password is not stored without asking")
+        home = os.environ["HOME"]
+        for top, _, files in os.walk(home):
+            for name in files:
+                path = os.path.join(top, name)
+                if "/keyrings/" in path:
+                    continue  # gnome-keyring's own encrypted store
+                with open(path, "rb") as f:
+                    self.assertNotIn(DEMO_PASSWORD.encode(), f.read(), f"the password is in {path}")
+
+        proc = ui.start_app(["--portal", self.portal.url], settings="keyfile")
+        try:
+            app = ui.wait_for_app(proc)
+            frame = ui.wait_for(lambda: ui.find(app, role="frame"), what="the main window")
+            rows = ui.wait_for(lambda: ui.list_rows(frame, "Vacancies"), timeout=20,
+                               what="the vacancies without signing in again")
+            self.assertEqual(len(rows), 4)
+            ui.screenshot("signed-in-after-restart")
+            # Signing out forgets the secret.
+            ui.do_action(ui.find(frame, name="Main Menu", action="click"), "click")
+            ui.do_action(ui.wait_for(lambda: ui.find(app, name="Sign Out", action="click"),
+                                     what="Sign Out"), "click")
+            ui.wait_for(lambda: "refresh-token" not in subprocess.run(
+                ["secret-tool", "search", "--all", "email", DEMO_EMAIL],
+                capture_output=True, text=True).stdout + subprocess.run(
+                ["secret-tool", "search", "--all", "email", DEMO_EMAIL],
+                capture_output=True, text=True).stderr, what="the keyring emptied")
+        finally:
+            if proc.poll() is None:
                 proc.kill()
                 proc.wait()
 

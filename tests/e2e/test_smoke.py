@@ -11,7 +11,7 @@ class SmokeTest(unittest.TestCase):
     def run_app(self, language, title, button, menu_label, quit_label):
         proc = ui.start_app(["--portal", "http://127.0.0.1:1/"], language=language)
         try:
-            app = ui.wait_for(lambda: ui.find_app(proc.pid), what="the app on the AT-SPI bus")
+            app = ui.wait_for_app(proc)
             frame = ui.wait_for(lambda: ui.find(app, role="frame"), what="the main window")
             self.assertEqual(frame.name, title)
             ui.wait_for(lambda: ui.find(frame, role="push button", name=button),
