@@ -677,6 +677,7 @@ on_read (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
+  GCancellable *cancellable;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -702,8 +703,11 @@ on_read (GObject      *source,
     }
 
   g_byte_array_append (call->buffer, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Not inline: argument order is unspecified, and g_steal_pointer() may
+   * run first and leave g_task_get_cancellable() a NULL task. */
+  cancellable = g_task_get_cancellable (task);
   g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read, g_steal_pointer (&task));
+                                   cancellable, on_read, g_steal_pointer (&task));
 }
 
 static void
@@ -713,6 +717,7 @@ on_sent (GObject      *source,
 {
   g_autoptr(GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
+  GCancellable *cancellable;
   g_autoptr(GError) error = NULL;
   goffset length;
 
@@ -733,8 +738,9 @@ on_sent (GObject      *source,
     }
 
   call->buffer = g_byte_array_new ();
+  cancellable = g_task_get_cancellable (task);
   g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read, g_steal_pointer (&task));
+                                   cancellable, on_read, g_steal_pointer (&task));
 }
 
 static void
