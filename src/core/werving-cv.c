@@ -57,8 +57,8 @@ static const WervingJsonField fields[] = {
 static const WervingJsonField experience_fields[] = {
   F (WervingCvExperience, "title", STRING, title, 200),
   F (WervingCvExperience, "employer", STRING, employer, 200),
-  F (WervingCvExperience, "start", DATE, start, 0),
-  F (WervingCvExperience, "end", DATE, end, 0),
+  F (WervingCvExperience, "start", STRING, start, 10), /* YYYY-MM or YYYY-MM-DD */
+  F (WervingCvExperience, "end", STRING, end, 10),
   F (WervingCvExperience, "description", STRING, description, 5000),
 };
 

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* One line of work experience; dates are YYYY-MM-DD or NULL. */
+/* One line of work experience; dates are YYYY-MM or YYYY-MM-DD, end NULL while current. */
 typedef struct
 {
   char *title;

@@ -25,13 +25,13 @@ G_DEFINE_FINAL_TYPE (WervingQuota, werving_quota, G_TYPE_OBJECT)
 
 static const WervingJsonField fields[] = {
   { "cv-views-limit", "cv_views.limit", WERVING_FIELD_INT,
-    G_STRUCT_OFFSET (WervingQuota, cv_views_limit), 0, 0 },
+    G_STRUCT_OFFSET (WervingQuota, cv_views_limit), WERVING_FIELD_WRITABLE, 0 },
   { "cv-views-used", "cv_views.used", WERVING_FIELD_INT,
-    G_STRUCT_OFFSET (WervingQuota, cv_views_used), 0, 0 },
+    G_STRUCT_OFFSET (WervingQuota, cv_views_used), WERVING_FIELD_WRITABLE, 0 },
   { "cv-views-remaining", "cv_views.remaining", WERVING_FIELD_INT,
-    G_STRUCT_OFFSET (WervingQuota, cv_views_remaining), 0, 0 },
+    G_STRUCT_OFFSET (WervingQuota, cv_views_remaining), WERVING_FIELD_WRITABLE, 0 },
   { "cv-views-resets-at", "cv_views.resets_at", WERVING_FIELD_DATE_TIME,
-    G_STRUCT_OFFSET (WervingQuota, cv_views_resets_at), 0, 0 },
+    G_STRUCT_OFFSET (WervingQuota, cv_views_resets_at), WERVING_FIELD_WRITABLE, 0 },
   { "new-contacts-limit", "new_contacts.limit", WERVING_FIELD_INT,
     G_STRUCT_OFFSET (WervingQuota, new_contacts_limit), 0, 0 },
   { "new-contacts-used", "new_contacts.used", WERVING_FIELD_INT,
@@ -180,6 +180,62 @@ werving_quota_get_new_contacts_resets_at (WervingQuota *self)
   g_return_val_if_fail (WERVING_IS_QUOTA (self), NULL);
 
   return self->new_contacts_resets_at;
+}
+
+void
+werving_quota_set_cv_views_limit (WervingQuota *self,
+                                  gint64        cv_views_limit)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (WERVING_IS_QUOTA (self));
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, cv_views_limit);
+  if (werving_json_fields_set_value (&fields[0], self, &value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[1]);
+}
+
+void
+werving_quota_set_cv_views_used (WervingQuota *self,
+                                 gint64        cv_views_used)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (WERVING_IS_QUOTA (self));
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, cv_views_used);
+  if (werving_json_fields_set_value (&fields[1], self, &value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[2]);
+}
+
+void
+werving_quota_set_cv_views_remaining (WervingQuota *self,
+                                      gint64        cv_views_remaining)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (WERVING_IS_QUOTA (self));
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, cv_views_remaining);
+  if (werving_json_fields_set_value (&fields[2], self, &value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[3]);
+}
+
+void
+werving_quota_set_cv_views_resets_at (WervingQuota *self,
+                                      GDateTime    *cv_views_resets_at)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (WERVING_IS_QUOTA (self));
+
+  g_value_init (&value, G_TYPE_DATE_TIME);
+  g_value_set_boxed (&value, cv_views_resets_at);
+  if (werving_json_fields_set_value (&fields[3], self, &value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[4]);
 }
 
 void

@@ -23,6 +23,14 @@ gint64        werving_quota_get_new_contacts_limit     (WervingQuota *self);
 gint64        werving_quota_get_new_contacts_used      (WervingQuota *self);
 gint64        werving_quota_get_new_contacts_remaining (WervingQuota *self);
 GDateTime    *werving_quota_get_new_contacts_resets_at (WervingQuota *self);
+void          werving_quota_set_cv_views_limit         (WervingQuota *self,
+                                                        gint64        cv_views_limit);
+void          werving_quota_set_cv_views_used          (WervingQuota *self,
+                                                        gint64        cv_views_used);
+void          werving_quota_set_cv_views_remaining     (WervingQuota *self,
+                                                        gint64        cv_views_remaining);
+void          werving_quota_set_cv_views_resets_at     (WervingQuota *self,
+                                                        GDateTime    *cv_views_resets_at);
 
 /* Takes over the values of @other, notifying each property that changed. */
 void werving_quota_update (WervingQuota *self,
