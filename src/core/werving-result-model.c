@@ -78,6 +78,13 @@ static GParamSpec *properties[N_PROPS];
 static void pump (WervingResultModel *self);
 
 static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 page_free (Page *page)
 {
   g_ptr_array_unref (page->items);
@@ -373,7 +380,7 @@ werving_result_model_get_item (GListModel *model,
   held = g_hash_table_lookup (self->placeholders, GUINT_TO_POINTER (index));
   if (held == NULL)
     {
-      held = g_ptr_array_new_with_free_func ((GDestroyNotify) g_object_unref);
+      held = g_ptr_array_new_with_free_func (unref_if_set);
       g_ptr_array_set_size (held, self->page_size);
       g_hash_table_insert (self->placeholders, GUINT_TO_POINTER (index), held);
     }
