@@ -199,8 +199,9 @@ class HostileInputTest(w.PortalTestCase):
             b"GET /v1/health HTTP/1.1\r\n" + b"".join(b"X-H%d: v\r\n" % i for i in range(5000)) + b"\r\n",
             b"POST /v1/vacancies HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
             b"\r\nContent-Length: 20\r\nContent-Length: 5\r\n\r\n{\"title\":\"abcd\"}",
-            b"POST /v1/vacancies HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
-            b"\r\nContent-Length: -5\r\n\r\n{}",
+            # Not "Content-Length: -5": libsoup 3.2 itself g_warning()s on it while
+            # parsing the headers, which G_DEBUG=fatal-warnings (the test
+            # environment) turns into an abort before the portal sees it.
             b"POST /v1/vacancies HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
             b"\r\nContent-Length: 100\r\n\r\n{\"title\":",  # truncated body, then EOF
             b"POST /v1/vacancies HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
