@@ -85,6 +85,8 @@ werving_vacancy_row_subtitle (GtkListItem    *item,
   if (vacancy == NULL)
     return g_strdup ("");
 
+  gboolean past = FALSE;
+
   place = werving_vacancy_get_place (vacancy);
   closing = werving_vacancy_get_closing_date (vacancy);
   if (closing != NULL)
@@ -92,16 +94,28 @@ werving_vacancy_row_subtitle (GtkListItem    *item,
       date = g_date_new ();
       g_date_set_parse (date, closing);
       if (g_date_valid (date))
-        /* Translators: a date as in "closes 23 nov 2026"; see strftime */
-        g_date_strftime (formatted, sizeof formatted, _("%-d %b %Y"), date);
+        {
+          g_autoptr(GDate) today = g_date_new ();
+
+          g_date_set_time_t (today, time (NULL));
+          past = g_date_compare (date, today) < 0;
+          /* Translators: a date as in "closes 23 nov 2026"; see strftime */
+          g_date_strftime (formatted, sizeof formatted, _("%-d %b %Y"), date);
+        }
     }
 
-  if (place != NULL && *place != '\0' && *formatted != '\0')
-    /* Translators: place and closing date of a vacancy */
-    return g_strdup_printf (_("%s · closes %s"), place, formatted);
-  if (*formatted != '\0')
-    return g_strdup_printf (_("Closes %s"), formatted);
-  return g_strdup (place != NULL ? place : "");
+  if (place == NULL || *place == '\0')
+    {
+      if (*formatted == '\0')
+        return g_strdup ("");
+      return past ? g_strdup_printf (_("Closed %s"), formatted)
+                  : g_strdup_printf (_("Closes %s"), formatted);
+    }
+  if (*formatted == '\0')
+    return g_strdup (place);
+  /* Translators: place and closing date of a vacancy */
+  return past ? g_strdup_printf (_("%s · closed %s"), place, formatted)
+              : g_strdup_printf (_("%s · closes %s"), place, formatted);
 }
 
 static void

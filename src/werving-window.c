@@ -9,6 +9,7 @@
 #include "werving-client.h"
 #include "werving-error.h"
 #include "werving-keyring.h"
+#include "werving-register-page.h"
 #include "werving-vacancies-page.h"
 #include "werving-window.h"
 
@@ -40,6 +41,9 @@ struct _WervingWindow
   GtkLabel *account_label;
   GtkStack *section_stack;
   WervingVacanciesPage *vacancies_page;
+  WervingRegisterPage *register_page;
+  GtkInfoBar *verification_bar;
+  GtkLabel *verification_label;
 };
 
 G_DEFINE_FINAL_TYPE (WervingWindow, werving_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -322,6 +326,32 @@ set_client (WervingWindow *self,
 }
 
 static void
+organisation_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(WervingOrganisation) organisation = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *verification;
+  const char *text = NULL;
+
+  organisation = werving_client_get_organisation_finish (WERVING_CLIENT (source), result, &error);
+  if (organisation == NULL)
+    return;  /* a jobseeker account, or the portal is away: the sections say so */
+
+  /* R6: say plainly what an unverified organisation can and cannot do. */
+  verification = werving_organisation_get_verification (organisation);
+  if (g_strcmp0 (verification, "pending") == 0)
+    text = _("The portal is still checking your organisation’s KvK registration. Until it has verified you, you can write draft vacancies, but you cannot publish them or view CVs.");
+  else if (g_strcmp0 (verification, "blocked") == 0)
+    text = _("The portal has blocked your organisation. You cannot publish vacancies or view CVs; contact the portal’s support to find out why.");
+
+  gtk_label_set_text (self->verification_label, text != NULL ? text : "");
+  gtk_info_bar_set_revealed (self->verification_bar, text != NULL);
+}
+
+static void
 show_main (WervingWindow *self)
 {
   WervingSession *session = werving_client_get_session (self->client);
@@ -334,6 +364,9 @@ show_main (WervingWindow *self)
   gtk_label_set_text (self->account_label, account);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
+  gtk_info_bar_set_revealed (self->verification_bar, FALSE);
+  werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
+                                         g_object_ref (self));
   gtk_list_box_select_row (self->sidebar, self->vacancies_row);
   gtk_stack_set_visible_child_name (self->section_stack, "vacancies");
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -464,6 +497,41 @@ sign_out_action (GtkWidget  *widget,
 }
 
 static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+
+  if (self->client == NULL)
+    return;
+  werving_register_page_set_client (self->register_page, self->client);
+  gtk_stack_set_visible_child_name (self->main_stack, "register");
+}
+
+static void
+registered_cb (WervingRegisterPage *page,
+               const char          *email,
+               const char          *password,
+               WervingWindow       *self)
+{
+  /* Sign in with what the user just chose, as if typed on the sign-in page. */
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Your organisation is registered")));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sign-in", NULL);
+}
+
+static void
+register_cancelled_cb (WervingRegisterPage *page,
+                       WervingWindow       *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+}
+
+static void
 sidebar_row_activated_cb (GtkListBox    *box,
                           GtkListBoxRow *row,
                           WervingWindow *self)
@@ -514,18 +582,25 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, account_label);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_bar);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, registered_cb);
+  gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
 
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.change-portal", NULL, change_portal_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
 }
 
 static void
 werving_window_init (WervingWindow *self)
 {
   g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
+  g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
 

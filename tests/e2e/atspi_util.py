@@ -144,6 +144,7 @@ class Portal:
 
     def __init__(self, tmpdir, cvs=500, extra=()):
         exe = os.environ.get("WERVING_PORTAL") or os.path.join(BUILD_DIR, "portal", "werving-portal")
+        self.exe = exe
         self.db = os.path.join(tmpdir, "portal.db")
         self.log = os.path.join(tmpdir, "portal.log")
         with open(self.log, "w") as log:
