@@ -1136,29 +1136,6 @@ werving_candidates_page_class_init (WervingCandidatesPageClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
-/* The visibility badge; libadwaita 1.2 has no such style class. */
-static void
-ensure_css (void)
-{
-  static gboolean done;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (done || gdk_display_get_default () == NULL)
-    return;
-  done = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   ".werving-badge { border-radius: 999px; padding: 1px 8px;"
-                                   " font-size: smaller; font-weight: bold; }"
-                                   ".werving-badge-anonymous { background-color: alpha(@accent_bg_color, 0.15);"
-                                   " color: @accent_color; }"
-                                   ".werving-badge-open { background-color: alpha(@success_color, 0.15);"
-                                   " color: @success_color; }",
-                                   -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 build_filter_models (WervingCandidatesPage *self)
 {
@@ -1201,7 +1178,7 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   g_type_ensure (WERVING_TYPE_CV_VIEW);
   g_type_ensure (WERVING_TYPE_CV_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css ();
+  werving_cv_view_ensure_style ();
   build_filter_models (self);
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),

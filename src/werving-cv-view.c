@@ -205,11 +205,20 @@ add_label (GtkBox     *box,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
   return label;
+}
+
+/* Free text. Not selectable: a selectable label that gets the focus
+ * selects all of itself, and "Copy CV Text" copies the whole CV anyway.
+ */
+static GtkWidget *
+add_body_label (GtkBox     *box,
+                const char *text)
+{
+  return add_label (box, text, NULL);
 }
 
 static void
@@ -225,7 +234,7 @@ add_row (AdwPreferencesGroup *group,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "property");
+  gtk_widget_add_css_class (row, "werving-property");
   adw_preferences_group_add (group, row);
 }
 
@@ -386,7 +395,7 @@ build_experience (WervingCvView *self,
         meta = g_strdup (e->employer != NULL ? e->employer : period);
       add_label (GTK_BOX (box), meta, "dim-label");
       if (e->description != NULL && *e->description != '\0')
-        add_label (GTK_BOX (box), e->description, NULL);
+        add_body_label (GTK_BOX (box), e->description);
       adw_preferences_group_add (group, box);
     }
 }
@@ -442,7 +451,7 @@ show_cv (WervingCvView *self,
       AdwPreferencesGroup *group = add_group (self, _("Summary"));
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-      add_label (GTK_BOX (box), summary_text, NULL);
+      add_body_label (GTK_BOX (box), summary_text);
       adw_preferences_group_add (group, box);
     }
   build_details (self, cv);
@@ -740,6 +749,32 @@ back_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[BACK], 0);
 }
 
+/* The visibility badge; libadwaita 1.2 has no such style class. */
+void
+werving_cv_view_ensure_style (void)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (done || gdk_display_get_default () == NULL)
+    return;
+  done = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   ".werving-badge { border-radius: 999px; padding: 1px 8px;"
+                                   " font-size: smaller; font-weight: bold; }"
+                                   ".werving-badge-anonymous { background-color: alpha(@accent_bg_color, 0.15);"
+                                   " color: @accent_color; }"
+                                   ".werving-badge-open { background-color: alpha(@success_color, 0.15);"
+                                   " color: @success_color; }"
+                                   /* A fact's value reads first, its name small above it. */
+                                   "row.werving-property label.title { font-size: smaller; opacity: 0.55; }"
+                                   "row.werving-property label.subtitle { font-size: inherit; opacity: 1; }",
+                                   -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 /* GObject */
 
 static void
@@ -857,6 +892,7 @@ static void
 werving_cv_view_init (WervingCvView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  werving_cv_view_ensure_style ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cv.copy-text", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), FALSE);
   update_quota (self);

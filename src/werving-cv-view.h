@@ -41,6 +41,8 @@ char              *werving_cv_view_dup_text        (WervingCvView *self);
 /* Whether the back button shows (the page sets it when folded). */
 void               werving_cv_view_set_show_back   (WervingCvView *self,
                                                     gboolean       show_back);
+/* Loads the style of the visibility badges and CV facts (once). */
+void               werving_cv_view_ensure_style    (void);
 /* Quota state and its sentence, shared with the results list. */
 WervingQuotaState  werving_cv_view_quota_state     (WervingQuota  *quota);
 char              *werving_cv_view_quota_message   (WervingQuota  *quota);
