@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
@@ -29,6 +31,15 @@ typedef struct
   char        *url;
 } Portal;
 
+/* A failed assertion aborts the test: the portal must not outlive it (nor
+ * keep meson waiting on the output pipes it inherited).
+ */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 static void
 portal_start (Portal     *portal,
               const char *extra_arg,
@@ -37,6 +48,7 @@ portal_start (Portal     *portal,
   const char *binary = g_getenv ("WERVING_PORTAL");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *db = NULL;
   g_autofree char *line = NULL;
   GPtrArray *argv = g_ptr_array_new ();
@@ -61,8 +73,9 @@ portal_start (Portal     *portal,
     }
   g_ptr_array_add (argv, NULL);
 
-  portal->process = g_subprocess_newv ((const char * const *) argv->pdata,
-                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  portal->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_ptr_array_unref (argv);
   g_assert_no_error (error);
 
@@ -487,6 +500,11 @@ test_total_and_scroll (void)
   g_assert_true (wait_for (no_loading_rows, list_view));
   g_assert_true (tree_contains (list_view, werving_format_visibility (TRUE)) ||
                  tree_contains (list_view, werving_format_visibility (FALSE)));
+  /* Ctrl+F's action puts the focus in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "candidates.focus-search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         child (page, WERVING_TYPE_CANDIDATES_PAGE, "search_entry")));
+
   /* The count is still the portal's. */
   g_assert_cmpstr (gtk_label_get_text (child (page, WERVING_TYPE_CANDIDATES_PAGE, "total_label")), ==, expected);
   g_assert_null (werving_result_model_get_error (model));
