@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "werving-candidates-page.h"
 #include "werving-client.h"
 #include "werving-error.h"
 #include "werving-keyring.h"
@@ -41,6 +42,7 @@ struct _WervingWindow
   GtkLabel *account_label;
   GtkStack *section_stack;
   WervingVacanciesPage *vacancies_page;
+  WervingCandidatesPage *candidates_page;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
   GtkLabel *verification_label;
@@ -364,6 +366,7 @@ show_main (WervingWindow *self)
   gtk_label_set_text (self->account_label, account);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
+  werving_candidates_page_set_client (self->candidates_page, self->client);
   gtk_info_bar_set_revealed (self->verification_bar, FALSE);
   werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
                                          g_object_ref (self));
@@ -490,6 +493,8 @@ sign_out_action (GtkWidget  *widget,
   self->remember = FALSE;
   g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
+  /* Clears the open CV from memory too (R9). */
+  werving_candidates_page_set_client (self->candidates_page, NULL);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
@@ -532,13 +537,35 @@ register_cancelled_cb (WervingRegisterPage *page,
 }
 
 static void
-sidebar_row_activated_cb (GtkListBox    *box,
-                          GtkListBoxRow *row,
-                          WervingWindow *self)
+sidebar_row_selected_cb (GtkListBox    *box,
+                         GtkListBoxRow *row,
+                         WervingWindow *self)
 {
+  if (row == NULL)
+    return;
   gtk_stack_set_visible_child_name (self->section_stack,
                                     gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
 }
 
 static void
@@ -583,9 +610,10 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, candidates_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_bar);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_label);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, registered_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
 
@@ -594,6 +622,13 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-section", "s", "vacancies");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-section", "s", "candidates");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-section", "s", "messages");
 }
 
 static void
@@ -601,6 +636,7 @@ werving_window_init (WervingWindow *self)
 {
   g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
   g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
+  g_type_ensure (WERVING_TYPE_CANDIDATES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
 
