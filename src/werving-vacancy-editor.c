@@ -972,8 +972,7 @@ add_skill_chip (WervingVacancyEditor *self,
 
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "werving-skill");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   /* Translators: the accessible name of a skill's button, %s is the skill */
   accessible = g_strdup_printf (_("Remove skill %s"), skill);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -984,8 +983,10 @@ add_skill_chip (WervingVacancyEditor *self,
   g_signal_connect (button, "clicked", G_CALLBACK (remove_skill_clicked_cb), self);
 
   gtk_flow_box_append (self->skills_box, button);
-  /* One tab stop per skill: the button, not its flow box child too. */
+  /* One tab stop per skill: the button, not its flow box child too; and
+   * chips as wide as their text, not as their column. */
   gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  gtk_widget_set_halign (gtk_widget_get_parent (button), GTK_ALIGN_START);
   gtk_widget_set_visible (self->skills_row, TRUE);
 }
 
