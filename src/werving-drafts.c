@@ -13,6 +13,7 @@
 
 /* A draft is a few KiB; anything much larger was not written by us. */
 #define MAX_DRAFT_BYTES (1024 * 1024)
+#define DRAFT_FORMAT    1
 
 char *
 werving_drafts_get_dir (const char *portal,
@@ -177,5 +178,116 @@ werving_drafts_wipe (const char  *dir,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
+  return TRUE;
+}
+
+static JsonObject *
+copy_object (JsonObject *source)
+{
+  JsonObject *copy = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (source);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (source, l->data)));
+  return copy;
+}
+
+static WervingVacancy *
+vacancy_from_object (JsonObject *source,
+                     gint64      id,
+                     const char *status)
+{
+  g_autoptr(JsonObject) object = copy_object (source);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (object, "id", MAX (id, 0));
+  if (status != NULL)
+    json_object_set_string_member (object, "status", status);
+  json_node_set_object (node, object);
+  return werving_vacancy_new_from_json (node, NULL);
+}
+
+WervingVacancy *
+werving_drafts_copy_vacancy (WervingVacancy *vacancy,
+                             gint64          id,
+                             const char     *status)
+{
+  g_autoptr(JsonNode) writable = NULL;
+
+  g_return_val_if_fail (WERVING_IS_VACANCY (vacancy), NULL);
+
+  writable = werving_vacancy_to_json (vacancy);
+  return vacancy_from_object (json_node_get_object (writable), id, status);
+}
+
+JsonNode *
+werving_drafts_build (WervingVacancy *form,
+                      gint64          vacancy_id,
+                      const char     *new_uuid,
+                      const char     *occupation_text,
+                      const char     *skill_text)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *saved_at = g_date_time_format_iso8601 (now);
+
+  g_return_val_if_fail (WERVING_IS_VACANCY (form), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, DRAFT_FORMAT);
+  json_builder_set_member_name (builder, "vacancy_id");
+  if (vacancy_id > 0)
+    json_builder_add_int_value (builder, vacancy_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "new_uuid");
+  json_builder_add_string_value (builder, new_uuid);
+  json_builder_set_member_name (builder, "saved_at");
+  json_builder_add_string_value (builder, saved_at);
+  json_builder_set_member_name (builder, "occupation_text");
+  json_builder_add_string_value (builder, occupation_text ? occupation_text : "");
+  json_builder_set_member_name (builder, "skill_text");
+  json_builder_add_string_value (builder, skill_text ? skill_text : "");
+  json_builder_set_member_name (builder, "vacancy");
+  json_builder_add_value (builder, werving_vacancy_to_json (form));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+werving_drafts_parse (JsonNode        *root,
+                      WervingVacancy **form,
+                      char           **new_uuid,
+                      GDateTime      **saved_at,
+                      char           **occupation_text,
+                      char           **skill_text)
+{
+  JsonObject *object;
+  JsonNode *vacancy_node;
+  g_autoptr(WervingVacancy) vacancy = NULL;
+  const char *uuid;
+
+  g_return_val_if_fail (root != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  object = json_node_get_object (root);
+  vacancy_node = json_object_get_member (object, "vacancy");
+  if (vacancy_node == NULL || !JSON_NODE_HOLDS_OBJECT (vacancy_node) ||
+      json_object_get_int_member_with_default (object, "format", 0) != DRAFT_FORMAT)
+    return FALSE;
+
+  vacancy = vacancy_from_object (json_node_get_object (vacancy_node), 0, NULL);
+  if (vacancy == NULL)
+    return FALSE;
+
+  uuid = json_object_get_string_member_with_default (object, "new_uuid", NULL);
+  *form = g_steal_pointer (&vacancy);
+  *new_uuid = uuid != NULL && g_uuid_string_is_valid (uuid) ? g_strdup (uuid) : NULL;
+  *saved_at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "saved_at", ""), NULL);
+  *occupation_text = g_strdup (json_object_get_string_member_with_default (object, "occupation_text", ""));
+  *skill_text = g_strdup (json_object_get_string_member_with_default (object, "skill_text", ""));
   return TRUE;
 }

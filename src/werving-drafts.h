@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "werving-vacancy.h"
+
 G_BEGIN_DECLS
 
 /* g_get_user_data_dir ()/werving/drafts/<sha256 of portal and e-mail>, the
@@ -26,6 +28,28 @@ gboolean  werving_drafts_write           (const char  *path,
 /* Returns: (transfer full) (nullable): the draft, NULL if missing or unreadable */
 JsonNode *werving_drafts_read            (const char  *path,
                                           GError     **error);
+/* A draft: the form's vacancy plus what the form holds beyond it (text typed
+ * in the occupation and skill entries), the vacancy's id (0 while new) and
+ * the uuid that names a new vacancy's draft. */
+JsonNode *werving_drafts_build           (WervingVacancy  *form,
+                                          gint64           vacancy_id,
+                                          const char      *new_uuid,
+                                          const char      *occupation_text,
+                                          const char      *skill_text);
+/* All out arguments are set on success (transfer full); FALSE for a file
+ * that is not a draft of this format. */
+gboolean  werving_drafts_parse           (JsonNode        *root,
+                                          WervingVacancy **form,
+                                          char           **new_uuid,
+                                          GDateTime      **saved_at,
+                                          char           **occupation_text,
+                                          char           **skill_text);
+/* The writable members of @vacancy under the given id and status: the domain
+ * object takes its identity only from JSON. */
+WervingVacancy *werving_drafts_copy_vacancy (WervingVacancy *vacancy,
+                                             gint64          id,
+                                             const char     *status);
+
 /* Removes every draft of an account and its folder (sign-out, R9). */
 gboolean  werving_drafts_wipe            (const char  *dir,
                                           GError     **error);

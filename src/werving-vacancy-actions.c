@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "werving-date-row.h"
+#include "werving-drafts.h"
 #include "werving-vacancy-actions.h"
 
 /* How far ahead renewing proposes the new closing date. */
@@ -420,23 +421,13 @@ renew_activated (GSimpleAction *action,
 static WervingVacancy *
 duplicate (WervingVacancy *vacancy)
 {
-  g_autoptr(JsonNode) node = werving_vacancy_to_json (vacancy);
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) copy = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *source = json_node_get_object (node);
-  g_autoptr(GList) members = json_object_get_members (source);
+  WervingVacancy *copy = werving_drafts_copy_vacancy (vacancy, 0, "draft");
   g_autofree char *today = werving_date_row_get_today ();
   const char *closing = werving_vacancy_get_closing_date (vacancy);
 
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (object, l->data, json_node_copy (json_object_get_member (source, l->data)));
-  json_object_set_int_member (object, "id", 0);
-  json_object_set_string_member (object, "status", "draft");
-  if (closing != NULL && g_strcmp0 (closing, today) < 0)
-    json_object_set_null_member (object, "closing_date");
-  json_node_set_object (copy, object);
-
-  return werving_vacancy_new_from_json (copy, NULL);
+  if (copy != NULL && closing != NULL && g_strcmp0 (closing, today) < 0)
+    werving_vacancy_set_closing_date (copy, NULL);
+  return copy;
 }
 
 static void

@@ -19,7 +19,6 @@
 
 #define MAX_SKILLS       30
 #define MAX_SKILL_CHARS  60
-#define DRAFT_FORMAT     1
 
 /* API values in the order of the combo rows' items (index 0: none). */
 static const char * const contract_types[] = {
@@ -361,29 +360,6 @@ resolve_occupation (WervingVacancyEditor  *self,
   return FALSE;
 }
 
-/* A vacancy with @id and @status and the writable members of @form: the
- * domain object only takes its identity from JSON. */
-static WervingVacancy *
-with_identity (WervingVacancy *form,
-               gint64          id,
-               const char     *status)
-{
-  g_autoptr(JsonNode) writable = werving_vacancy_to_json (form);
-  JsonObject *source = json_node_get_object (writable);
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(GList) members = json_object_get_members (source);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (object, l->data, json_node_copy (json_object_get_member (source, l->data)));
-  json_object_set_int_member (object, "id", MAX (id, 0));
-  if (status != NULL)
-    json_object_set_string_member (object, "status", status);
-  json_node_set_object (node, object);
-
-  return werving_vacancy_new_from_json (node, NULL);
-}
-
 WervingVacancy *
 werving_vacancy_editor_build_vacancy (WervingVacancyEditor *self)
 {
@@ -444,8 +420,8 @@ werving_vacancy_editor_build_vacancy (WervingVacancyEditor *self)
   werving_vacancy_set_closing_date (form, werving_date_row_get_date (WERVING_DATE_ROW (self->closing_date_row)));
 
   if (self->vacancy == NULL)
-    return with_identity (form, 0, "draft");
-  return with_identity (form, werving_vacancy_get_id (self->vacancy), werving_vacancy_get_status (self->vacancy));
+    return werving_drafts_copy_vacancy (form, 0, "draft");
+  return werving_drafts_copy_vacancy (form, werving_vacancy_get_id (self->vacancy), werving_vacancy_get_status (self->vacancy));
 }
 
 /* Filling the form */
@@ -749,14 +725,11 @@ static void
 write_draft (WervingVacancyEditor *self)
 {
   g_autoptr(WervingVacancy) vacancy = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *occupation_text = NULL;
   g_autofree char *skill_text = NULL;
-  g_autofree char *saved_at = NULL;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   path = werving_vacancy_editor_get_draft_path (self);
@@ -766,30 +739,8 @@ write_draft (WervingVacancyEditor *self)
   vacancy = werving_vacancy_editor_build_vacancy (self);
   occupation_text = get_entry_text (self->occupation_row);
   skill_text = get_entry_text (self->skill_row);
-  now = g_date_time_new_now_utc ();
-  saved_at = g_date_time_format_iso8601 (now);
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, DRAFT_FORMAT);
-  json_builder_set_member_name (builder, "vacancy_id");
-  if (self->vacancy != NULL)
-    json_builder_add_int_value (builder, werving_vacancy_get_id (self->vacancy));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "new_uuid");
-  json_builder_add_string_value (builder, self->new_uuid);
-  json_builder_set_member_name (builder, "saved_at");
-  json_builder_add_string_value (builder, saved_at);
-  json_builder_set_member_name (builder, "occupation_text");
-  json_builder_add_string_value (builder, occupation_text);
-  json_builder_set_member_name (builder, "skill_text");
-  json_builder_add_string_value (builder, skill_text);
-  json_builder_set_member_name (builder, "vacancy");
-  json_builder_add_value (builder, werving_vacancy_to_json (vacancy));
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
+  root = werving_drafts_build (vacancy, self->vacancy ? werving_vacancy_get_id (self->vacancy) : 0,
+                               self->new_uuid, occupation_text, skill_text);
 
   if (!werving_drafts_write (path, root, &error))
     {
@@ -830,53 +781,29 @@ restore_draft (WervingVacancyEditor *self,
 {
   g_autoptr(JsonNode) root = werving_drafts_read (path, NULL);
   g_autoptr(WervingVacancy) restored = NULL;
-  g_autoptr(WervingVacancy) form = NULL;
   g_autoptr(GDateTime) saved_at = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *occupation_text = NULL;
+  g_autofree char *skill_text = NULL;
   g_autofree char *when = NULL;
   g_autofree char *notice = NULL;
-  JsonObject *object;
-  JsonNode *vacancy_node;
-  const char *uuid;
 
-  if (root == NULL)
-    return FALSE;
-  object = json_node_get_object (root);
-  vacancy_node = json_object_get_member (object, "vacancy");
-  if (vacancy_node == NULL || !JSON_NODE_HOLDS_OBJECT (vacancy_node) ||
-      json_object_get_int_member_with_default (object, "format", 0) != DRAFT_FORMAT)
+  if (root == NULL ||
+      !werving_drafts_parse (root, &restored, &uuid, &saved_at, &occupation_text, &skill_text))
     return FALSE;
 
-  {
-    g_autoptr(JsonObject) copy = json_object_new ();
-    g_autoptr(JsonNode) copy_node = json_node_new (JSON_NODE_OBJECT);
-    JsonObject *source = json_node_get_object (vacancy_node);
-    g_autoptr(GList) members = json_object_get_members (source);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (source, l->data)));
-    json_object_set_int_member (copy, "id", 0);
-    json_node_set_object (copy_node, copy);
-    restored = werving_vacancy_new_from_json (copy_node, NULL);
-  }
-  if (restored == NULL)
-    return FALSE;
-
-  uuid = json_object_get_string_member_with_default (object, "new_uuid", NULL);
-  if (self->vacancy == NULL && uuid != NULL && g_uuid_string_is_valid (uuid))
+  if (self->vacancy == NULL && uuid != NULL)
     {
       g_free (self->new_uuid);
-      self->new_uuid = g_strdup (uuid);
+      self->new_uuid = g_steal_pointer (&uuid);
     }
 
   fill_form (self, restored);
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->occupation_row),
-                         json_object_get_string_member_with_default (object, "occupation_text", ""));
-  gtk_editable_set_text (GTK_EDITABLE (self->skill_row),
-                         json_object_get_string_member_with_default (object, "skill_text", ""));
+  gtk_editable_set_text (GTK_EDITABLE (self->occupation_row), occupation_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->skill_row), skill_text);
   self->loading = FALSE;
 
-  saved_at = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "saved_at", ""), NULL);
   if (saved_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (saved_at);
