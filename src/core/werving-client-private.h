@@ -64,7 +64,9 @@ SoupSession *werving_client_get_soup_session (WervingClient *self);
 GUri        *werving_client_build_uri        (WervingClient *self,
                                               const char    *path,
                                               gboolean       websocket);
-/* Adds the bearer token; returns the token generation it used. */
+/* Adds the bearer token and refuses redirects; returns the token
+ * generation it used.
+ */
 guint        werving_client_authorize        (WervingClient *self,
                                               SoupMessage   *message);
 guint        werving_client_get_token_generation (WervingClient *self);

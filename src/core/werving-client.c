@@ -372,6 +372,13 @@ guint
 werving_client_authorize (WervingClient *self,
                           SoupMessage   *message)
 {
+  /* The API has no redirects, and a redirect may lead to another host:
+   * whether libsoup drops the Authorization header there depends on its
+   * version (CVE-2025-46421), and an answer from another host is not the
+   * portal's anyway. A 3xx is an error of its own.
+   */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+
   if (self->auth != NULL)
     {
       g_autofree char *value =
@@ -776,6 +783,10 @@ send_call (GTask *task)
     soup_message_headers_replace (headers, "Idempotency-Key", call->idempotency_key);
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
+  /* Sign-in and refresh carry the password or the refresh token in the
+   * body, which a 307/308 would send on to wherever it points.
+   */
+  soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
   if (call->flags & WERVING_REQUEST_AUTH)
     call->generation = werving_client_authorize (self, call->message);
   werving_client_watch_certificate (self, call->message);
