@@ -677,6 +677,26 @@ finish_call (GTask *task)
   }
 }
 
+/* libsoup 3.2 ends the body stream quietly when the connection closes
+ * before Content-Length bytes came: a cut-off answer could parse as a
+ * complete one. (With a Content-Encoding the length is the encoded one.)
+ */
+static gboolean
+body_cut_short (Call *call)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  guint status = soup_message_get_status (call->message);
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0) ||
+      status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED ||
+      g_str_equal (call->method, "HEAD"))
+    return FALSE;
+
+  return (goffset) call->buffer->len < soup_message_headers_get_content_length (headers);
+}
+
 static void
 on_read (GObject      *source,
          GAsyncResult *result,
@@ -698,6 +718,14 @@ on_read (GObject      *source,
   if (g_bytes_get_size (bytes) == 0)
     {
       g_input_stream_close (call->stream, NULL, NULL);
+      if (body_cut_short (call))
+        {
+          g_task_return_new_error (task, WERVING_ERROR, WERVING_ERROR_NETWORK,
+                                   "The connection closed after %u of %" G_GOFFSET_FORMAT " bytes",
+                                   call->buffer->len,
+                                   soup_message_headers_get_content_length (soup_message_get_response_headers (call->message)));
+          return;
+        }
       finish_call (task);
       return;
     }
