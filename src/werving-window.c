@@ -26,6 +26,10 @@ struct _WervingWindow
   WervingClient *client;
   GCancellable *cancellable;
   gboolean remember;
+  /* Keyring writes still on their way; a sign-out clears after them. */
+  guint pending_stores;
+  char *clear_portal;
+  char *clear_email;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -278,14 +282,41 @@ change_portal_action (GtkWidget  *widget,
 }
 
 static void
+clear_secret_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!werving_keyring_clear_finish (result, &error))
+    g_warning ("Could not remove the account's secrets from the keyring: %s", error->message);
+}
+
+static void
+clear_account_secrets (const char *portal,
+                       const char *email)
+{
+  werving_keyring_clear_async (portal, email, NULL, NULL, clear_secret_cb, NULL);
+}
+
+static void
 store_secret_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(WervingWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean stored = werving_keyring_store_finish (result, &error);
 
-  if (!werving_keyring_store_finish (result, &error))
+  g_assert (self->pending_stores > 0);
+  if (--self->pending_stores == 0 && self->clear_email != NULL)
+    {
+      clear_account_secrets (self->clear_portal, self->clear_email);
+      g_clear_pointer (&self->clear_portal, g_free);
+      g_clear_pointer (&self->clear_email, g_free);
+    }
+
+  if (!stored)
     {
       g_autofree char *message = NULL;
 
@@ -313,7 +344,8 @@ session_changed_cb (WervingClient *client,
                                werving_session_get_account_email (session),
                                WERVING_KEYRING_REFRESH_TOKEN,
                                werving_session_get_refresh_token (session),
-                               self->cancellable, store_secret_cb, g_object_ref (self));
+                               NULL, store_secret_cb, g_object_ref (self));
+  self->pending_stores++;
 }
 
 static void
@@ -463,16 +495,6 @@ sign_out_cb (GObject      *source,
     g_debug ("Sign-out at the portal failed: %s", error->message);
 }
 
-static void
-clear_secret_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!werving_keyring_clear_finish (result, &error))
-    g_warning ("Could not remove the account's secrets from the keyring: %s", error->message);
-}
 
 static void
 sign_out_action (GtkWidget  *widget,
@@ -486,10 +508,17 @@ sign_out_action (GtkWidget  *widget,
     return;
 
   session = werving_client_get_session (self->client);
-  if (session != NULL)
-    werving_keyring_clear_async (werving_client_get_base_url (self->client),
-                                 werving_session_get_account_email (session),
-                                 NULL, NULL, clear_secret_cb, NULL);
+  if (session != NULL && self->pending_stores > 0)
+    {
+      /* A token being written now would outlive a clear sent now. */
+      g_free (self->clear_portal);
+      g_free (self->clear_email);
+      self->clear_portal = g_strdup (werving_client_get_base_url (self->client));
+      self->clear_email = g_strdup (werving_session_get_account_email (session));
+    }
+  else if (session != NULL)
+    clear_account_secrets (werving_client_get_base_url (self->client),
+                           werving_session_get_account_email (session));
   self->remember = FALSE;
   g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
@@ -578,6 +607,8 @@ werving_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->clear_portal, g_free);
+  g_clear_pointer (&self->clear_email, g_free);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);
 }
