@@ -58,6 +58,11 @@ gboolean  werving_client_refresh_finish (WervingClient        *self,
                                          GError              **error);
 
 SoupSession *werving_client_get_soup_session (WervingClient *self);
+/* Replaces WERVING_CLIENT_TIMEOUT (seconds) for this client's requests, so
+ * tests of a stalled portal need not wait 30 s.
+ */
+void         werving_client_set_timeout      (WervingClient *self,
+                                              guint          seconds);
 /* Builds the absolute URI of an API path ("/v1/events"); @websocket turns
  * http(s) into ws(s).
  */

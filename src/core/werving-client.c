@@ -341,6 +341,15 @@ werving_client_get_soup_session (WervingClient *self)
   return self->session;
 }
 
+void
+werving_client_set_timeout (WervingClient *self,
+                            guint          seconds)
+{
+  g_return_if_fail (WERVING_IS_CLIENT (self));
+
+  g_object_set (self->session, "timeout", seconds, NULL);
+}
+
 guint
 werving_client_get_token_generation (WervingClient *self)
 {
