@@ -26,6 +26,8 @@ struct _WervingVacanciesPage
   AdwStatusPage *error_page;
   AdwStatusPage *empty_page;
   GtkListView *list_view;
+  GtkSingleSelection *selection;
+  GtkActionBar *action_bar;
   GtkToggleButton *filter_draft;
   GtkToggleButton *filter_active;
   GtkToggleButton *filter_closed;
@@ -38,10 +40,18 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_STATUS_FILTER,
+  PROP_SELECTED_VACANCY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_VACANCY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void load_page         (WervingVacanciesPage *self,
                                const char           *cursor);
@@ -255,6 +265,33 @@ werving_vacancies_page_set_client (WervingVacanciesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
+WervingVacancy *
+werving_vacancies_page_get_selected_vacancy (WervingVacanciesPage *self)
+{
+  g_return_val_if_fail (WERVING_IS_VACANCIES_PAGE (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+selection_changed_cb (WervingVacanciesPage *self)
+{
+  gtk_action_bar_set_revealed (self->action_bar,
+                               gtk_single_selection_get_selected_item (self->selection) != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_VACANCY]);
+}
+
+static void
+list_activate_cb (GtkListView          *list_view,
+                  guint                 position,
+                  WervingVacanciesPage *self)
+{
+  g_autoptr(WervingVacancy) vacancy = g_list_model_get_item (G_LIST_MODEL (self->vacancies), position);
+
+  if (vacancy != NULL)
+    g_signal_emit (self, signals[SIGNAL_VACANCY_ACTIVATED], 0, vacancy);
+}
+
 GListModel *
 werving_vacancies_page_get_model (WervingVacanciesPage *self)
 {
@@ -276,6 +313,7 @@ werving_vacancies_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->client);
+  g_clear_object (&self->selection);
   g_clear_object (&self->vacancies);
 
   G_OBJECT_CLASS (werving_vacancies_page_parent_class)->dispose (object);
@@ -306,6 +344,9 @@ werving_vacancies_page_get_property (GObject    *object,
       break;
     case PROP_STATUS_FILTER:
       g_value_set_string (value, self->status_filter ? self->status_filter : "");
+      break;
+    case PROP_SELECTED_VACANCY:
+      g_value_set_object (value, werving_vacancies_page_get_selected_vacancy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -366,7 +407,15 @@ werving_vacancies_page_class_init (WervingVacanciesPageClass *klass)
   properties[PROP_STATUS_FILTER] =
     g_param_spec_string ("status-filter", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_VACANCY] =
+    g_param_spec_object ("selected-vacancy", NULL, NULL, WERVING_TYPE_VACANCY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Enter or a double click on a vacancy: the window opens it. */
+  signals[SIGNAL_VACANCY_ACTIVATED] =
+    g_signal_new ("vacancy-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/werving/Werving/werving-vacancies-page.ui");
@@ -375,6 +424,8 @@ werving_vacancies_page_class_init (WervingVacanciesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, action_bar);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, filter_draft);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, filter_active);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, filter_closed);
@@ -394,7 +445,6 @@ werving_vacancies_page_init (WervingVacanciesPage *self)
 {
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   GtkListItemFactory *factory;
-  GtkNoSelection *selection;
 
   g_type_ensure (WERVING_TYPE_VACANCY);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -408,11 +458,16 @@ werving_vacancies_page_init (WervingVacanciesPage *self)
                                            NULL);
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                              "/io/github/werving/Werving/werving-vacancy-row.ui");
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->vacancies)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->vacancies)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_object_unref (factory);
-  g_object_unref (selection);
 
   update_counts (self, NULL);
 }

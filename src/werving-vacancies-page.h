@@ -19,5 +19,6 @@ void           werving_vacancies_page_set_client (WervingVacanciesPage *self,
 /* The vacancies shown, a GListModel of WervingVacancy. */
 GListModel    *werving_vacancies_page_get_model  (WervingVacanciesPage *self);
 void           werving_vacancies_page_reload     (WervingVacanciesPage *self);
+WervingVacancy *werving_vacancies_page_get_selected_vacancy (WervingVacanciesPage *self);
 
 G_END_DECLS

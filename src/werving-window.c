@@ -8,10 +8,13 @@
 
 #include "werving-candidates-page.h"
 #include "werving-client.h"
+#include "werving-drafts.h"
 #include "werving-error.h"
 #include "werving-keyring.h"
 #include "werving-register-page.h"
 #include "werving-vacancies-page.h"
+#include "werving-vacancy-actions.h"
+#include "werving-vacancy-editor.h"
 #include "werving-window.h"
 
 /* How many portal addresses the welcome page remembers. */
@@ -24,6 +27,8 @@ struct _WervingWindow
   GSettings *settings;
 
   WervingClient *client;
+  WervingOrganisation *organisation;
+  WervingVacancyActions *vacancy_actions;
   GCancellable *cancellable;
   gboolean remember;
   /* Keyring writes still on their way; a sign-out clears after them. */
@@ -49,6 +54,7 @@ struct _WervingWindow
   WervingCandidatesPage *candidates_page;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
+  GtkButton *new_vacancy_button;
   GtkLabel *verification_label;
 };
 
@@ -217,6 +223,8 @@ update_actions (WervingWindow *self)
   gboolean signed_in = self->client != NULL && werving_client_get_signed_in (self->client);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-vacancy", signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_vacancy_button), signed_in);
 }
 
 static void
@@ -374,6 +382,9 @@ organisation_cb (GObject      *source,
   if (organisation == NULL)
     return;  /* a jobseeker account, or the portal is away: the sections say so */
 
+  g_set_object (&self->organisation, organisation);
+  werving_vacancy_actions_set_organisation (self->vacancy_actions, organisation);
+
   /* R6: say plainly what an unverified organisation can and cannot do. */
   verification = werving_organisation_get_verification (organisation);
   if (g_strcmp0 (verification, "pending") == 0)
@@ -399,6 +410,7 @@ show_main (WervingWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
+  werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
   gtk_info_bar_set_revealed (self->verification_bar, FALSE);
   werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
                                          g_object_ref (self));
@@ -519,6 +531,20 @@ sign_out_action (GtkWidget  *widget,
   else if (session != NULL)
     clear_account_secrets (werving_client_get_base_url (self->client),
                            werving_session_get_account_email (session));
+
+  /* R9: what this account wrote on this machine goes with it. */
+  if (session != NULL)
+    {
+      g_autofree char *drafts = werving_drafts_get_dir (werving_client_get_base_url (self->client),
+                                                        werving_session_get_account_email (session));
+      g_autoptr(GError) wipe_error = NULL;
+
+      if (!werving_drafts_wipe (drafts, &wipe_error))
+        g_warning ("Could not remove the account's drafts: %s", wipe_error->message);
+    }
+  werving_vacancy_actions_set_vacancy (self->vacancy_actions, NULL);
+  werving_vacancy_actions_set_client (self->vacancy_actions, NULL);
+  g_clear_object (&self->organisation);
   self->remember = FALSE;
   g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
@@ -528,6 +554,94 @@ sign_out_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Signed out")));
+}
+
+static void
+toast_cb (GObject       *source,
+          const char    *message,
+          WervingWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+vacancy_saved_cb (WervingVacancyEditor *editor,
+                  WervingVacancy       *vacancy,
+                  WervingWindow        *self)
+{
+  werving_vacancies_page_reload (self->vacancies_page);
+}
+
+static void
+open_editor (WervingWindow  *self,
+             WervingVacancy *vacancy)
+{
+  WervingVacancyEditor *editor;
+
+  if (self->client == NULL || !werving_client_get_signed_in (self->client))
+    return;
+
+  editor = werving_vacancy_editor_open (GTK_WINDOW (self), self->client, self->organisation, vacancy);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (vacancy_saved_cb), self, 0);
+  g_signal_connect_object (editor, "toast", G_CALLBACK (toast_cb), self, 0);
+}
+
+static void
+new_vacancy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_editor (WERVING_WINDOW (widget), NULL);
+}
+
+static void
+vacancy_activated_cb (WervingVacanciesPage *page,
+                      WervingVacancy       *vacancy,
+                      WervingWindow        *self)
+{
+  open_editor (self, vacancy);
+}
+
+static void
+selected_vacancy_cb (WervingVacanciesPage *page,
+                     GParamSpec           *pspec,
+                     WervingWindow        *self)
+{
+  werving_vacancy_actions_set_vacancy (self->vacancy_actions,
+                                       werving_vacancies_page_get_selected_vacancy (page));
+}
+
+static void
+vacancy_changed_cb (WervingVacancyActions *actions,
+                    WervingVacancy        *vacancy,
+                    WervingWindow         *self)
+{
+  werving_vacancies_page_reload (self->vacancies_page);
+}
+
+static void
+vacancy_deleted_cb (WervingVacancyActions *actions,
+                    gint64                 id,
+                    WervingWindow         *self)
+{
+  werving_vacancies_page_reload (self->vacancies_page);
+}
+
+static void
+open_editor_cb (WervingVacancyActions *actions,
+                WervingVacancy        *vacancy,
+                WervingWindow         *self)
+{
+  open_editor (self, vacancy);
+}
+
+static void
+open_matches_cb (WervingVacancyActions *actions,
+                 WervingVacancy        *vacancy,
+                 WervingWindow         *self)
+{
+  werving_candidates_page_show_matches (self->candidates_page, vacancy);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
 }
 
 static void
@@ -606,6 +720,8 @@ werving_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
+  g_clear_object (&self->organisation);
+  g_clear_object (&self->vacancy_actions);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->clear_portal, g_free);
   g_clear_pointer (&self->clear_email, g_free);
@@ -647,6 +763,9 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, registered_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, new_vacancy_button);
+  gtk_widget_class_bind_template_callback (widget_class, vacancy_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_vacancy_cb);
 
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.change-portal", NULL, change_portal_action);
@@ -654,6 +773,9 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.new-vacancy", NULL, new_vacancy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-vacancy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-section", "s", "vacancies");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
@@ -669,6 +791,14 @@ werving_window_init (WervingWindow *self)
   g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
   g_type_ensure (WERVING_TYPE_CANDIDATES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->vacancy_actions = werving_vacancy_actions_new (GTK_WINDOW (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "vacancy", G_ACTION_GROUP (self->vacancy_actions));
+  g_signal_connect_object (self->vacancy_actions, "toast", G_CALLBACK (toast_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "vacancy-changed", G_CALLBACK (vacancy_changed_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "vacancy-deleted", G_CALLBACK (vacancy_deleted_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "open-editor", G_CALLBACK (open_editor_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "open-matches", G_CALLBACK (open_matches_cb), self, 0);
   update_actions (self);
 
   self->settings = g_settings_new (APP_ID);
