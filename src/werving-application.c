@@ -132,7 +132,28 @@ quit_action (GSimpleAction *action,
     }
 }
 
+static void
+open_thread_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (app));
+      window = gtk_application_get_active_window (app);
+    }
+  if (WERVING_IS_WINDOW (window))
+    {
+      werving_window_open_thread (WERVING_WINDOW (window), g_variant_get_int64 (parameter));
+      gtk_window_present (window);
+    }
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "open-thread", .activate = open_thread_action, .parameter_type = "x" },
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
 };

@@ -11,6 +11,7 @@
 #include "werving-drafts.h"
 #include "werving-error.h"
 #include "werving-keyring.h"
+#include "werving-messages-page.h"
 #include "werving-register-page.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
@@ -52,6 +53,8 @@ struct _WervingWindow
   GtkStack *section_stack;
   WervingVacanciesPage *vacancies_page;
   WervingCandidatesPage *candidates_page;
+  WervingMessagesPage *messages_page;
+  GtkLabel *unread_label;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
   GtkButton *new_vacancy_button;
@@ -410,6 +413,7 @@ show_main (WervingWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
+  werving_messages_page_set_client (self->messages_page, self->client);
   werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
   gtk_info_bar_set_revealed (self->verification_bar, FALSE);
   werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
@@ -447,12 +451,11 @@ sign_in_cb (GObject      *source,
       return;
     }
 
+  /* The token itself was stored by session_changed_cb when the session
+   * arrived; storing it twice at once races in libsecret's file backend. */
   if (self->remember)
-    {
-      g_settings_set_string (self->settings, "last-account-email",
-                             werving_session_get_account_email (session));
-      session_changed_cb (self->client, NULL, self);
-    }
+    g_settings_set_string (self->settings, "last-account-email",
+                           werving_session_get_account_email (session));
   show_main (self);
 }
 
@@ -550,6 +553,7 @@ sign_out_action (GtkWidget  *widget,
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
   /* Clears the open CV from memory too (R9). */
   werving_candidates_page_set_client (self->candidates_page, NULL);
+  werving_messages_page_set_client (self->messages_page, NULL);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
@@ -642,6 +646,34 @@ open_matches_cb (WervingVacancyActions *actions,
 {
   werving_candidates_page_show_matches (self->candidates_page, vacancy);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
+}
+
+static void
+unread_count_cb (WervingMessagesPage *page,
+                 GParamSpec          *pspec,
+                 WervingWindow       *self)
+{
+  guint count = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  g_object_get (page, "unread-count", &count, NULL);
+  text = g_strdup_printf ("%u", count);
+  description = g_strdup_printf (ngettext ("%u unread message", "%u unread messages", count), count);
+  gtk_label_set_text (self->unread_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->unread_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->unread_label), count > 0);
+}
+
+void
+werving_window_open_thread (WervingWindow *self,
+                            gint64         thread_id)
+{
+  g_return_if_fail (WERVING_IS_WINDOW (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "messages");
+  werving_messages_page_open_thread (self->messages_page, thread_id);
 }
 
 static void
@@ -758,6 +790,9 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, candidates_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, messages_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, unread_label);
+  gtk_widget_class_bind_template_callback (widget_class, unread_count_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_bar);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -790,6 +825,7 @@ werving_window_init (WervingWindow *self)
   g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
   g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
   g_type_ensure (WERVING_TYPE_CANDIDATES_PAGE);
+  g_type_ensure (WERVING_TYPE_MESSAGES_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->vacancy_actions = werving_vacancy_actions_new (GTK_WINDOW (self));

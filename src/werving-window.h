@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 #define WERVING_TYPE_WINDOW (werving_window_get_type ())
 G_DECLARE_FINAL_TYPE (WervingWindow, werving_window, WERVING, WINDOW, AdwApplicationWindow)
 
-WervingWindow *werving_window_new (WervingApplication *application);
+WervingWindow *werving_window_new         (WervingApplication *application);
+/* Shows the Messages section with one conversation open (notifications). */
+void           werving_window_open_thread (WervingWindow      *self,
+                                           gint64              thread_id);
 
 G_END_DECLS

@@ -12,7 +12,7 @@ PACKAGES="
   xvfb xauth dbus dbus-x11 at-spi2-core gnome-keyring libsecret-tools
   python3 python3-pyatspi python3-dogtail python3-yaml python3-jsonschema imagemagick locales
   translate-toolkit clang libclang-rt-14-dev valgrind
-  flatpak flatpak-builder debootstrap xdg-desktop-portal xdg-desktop-portal-gtk
+  flatpak flatpak-builder elfutils debootstrap xdg-desktop-portal xdg-desktop-portal-gtk
   sqlmap
   wrk hyperfine curl ca-certificates
 "
