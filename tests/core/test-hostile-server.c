@@ -13,6 +13,7 @@
 
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "werving-client-private.h"
 #include "werving-test-portal.h"
@@ -872,7 +873,7 @@ load_certificate (void)
 }
 
 static void
-test_tls_untrusted (void)
+run_tls_untrusted (void)
 {
   g_autoptr(GTlsCertificate) certificate = load_certificate ();
   g_autoptr(FakeServer) server = NULL;
@@ -944,6 +945,35 @@ test_tls_untrusted (void)
   organisation = CALL (client, &error, get_organisation);
   g_assert_null (organisation);
   assert_clear_error (error, WERVING_ERROR_TLS_CERTIFICATE);
+}
+
+/* In a child process: the TLS backend (glib-networking, gnutls) is loaded
+ * with dlopen and keeps thread-local data, and gcc 12's LeakSanitizer
+ * crashes ("Tracer caught signal 11") reading the dynamic TLS of such
+ * threads under glibc 2.36 at exit. Under ASan the child leaves with
+ * _exit(), skipping that leak check (memory errors are still caught as they
+ * happen, and the valgrind run covers the leaks); every other case stays in
+ * the leak-checked parent.
+ */
+static void
+test_tls_untrusted (void)
+{
+  if (g_test_subprocess ())
+    {
+      run_tls_untrusted ();
+#ifdef __SANITIZE_ADDRESS__
+      if (!g_test_failed ())
+        _exit (0);
+#endif
+      return;
+    }
+  if (g_getenv ("WERVING_SOURCE_DIR") == NULL)
+    {
+      g_test_skip ("WERVING_SOURCE_DIR is not set");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int

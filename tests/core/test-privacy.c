@@ -467,6 +467,7 @@ test_nothing_left_behind (void)
   g_autoptr(GArray) viewed_anonymous = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree char *remembered = NULL;
+  g_autofree char *portal_url = NULL;
   g_autofree char *outbox_path = NULL;
   g_autofree char *body = NULL;
   g_autofree char *name_label = NULL;
@@ -485,7 +486,8 @@ test_nothing_left_behind (void)
   portal = werving_test_portal_start (NULL);
   if (portal == NULL)
     goto out;
-  app.portal = portal->url;
+  /* Not portal->url: a restart of the portal replaces that string. */
+  app.portal = portal_url = g_strdup (portal->url);
   secrets_add (&secrets, SECRET_PASSWORD, WERVING_TEST_DEMO_PASSWORD, "password");
 
   /* Sign in, remember me. */
