@@ -1,20 +1,25 @@
 #!/bin/sh
 # Builds Werving with AddressSanitizer + UndefinedBehaviorSanitizer (gcc) and
-# runs the portal's test suites under it. Passes only when every test passes
-# AND no sanitizer wrote a report: ASan, LSan (leaks at exit) and UBSan all
-# log to files, so a report from a werving-portal started by a Python test
-# fails the run too, not only one from a test program.
+# runs the core library's and the portal's test suites under it. Passes only
+# when every test passes AND no sanitizer wrote a report: ASan, LSan (leaks
+# at exit) and UBSan all log to files, so a report from a werving-portal
+# started by a Python test fails the run too, not only one from a test
+# program.
 #
 #   tools/sanitize.sh [BUILD_DIR]        (default: _build-asan)
-#   WERVING_SANITIZE_SUITES="portal cvs" tools/sanitize.sh   (default: portal cvs api)
+#   WERVING_SANITIZE_SUITES="portal cvs" tools/sanitize.sh   (default: core portal cvs api)
 #
-# The leak suppressions (tests/security/lsan.supp) cover only one-time
-# allocations inside GLib and libsoup; each is commented there.
+# The core suite's keyring and privacy tests need a session bus and a
+# keyring: run this inside tools/test-env.sh (the 'sanitizers' meson test is,
+# through the README's test command); without them those two tests skip.
+#
+# The leak suppressions (tests/security/lsan.supp) cover only allocations
+# inside GLib, libsoup and libsecret; each is commented there.
 set -eu
 
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/_build-asan}
-suites=${WERVING_SANITIZE_SUITES:-portal cvs api}
+suites=${WERVING_SANITIZE_SUITES:-core portal cvs api}
 started=$(date +%s)
 
 if [ ! -f "$build/build.ninja" ]; then
