@@ -194,3 +194,19 @@ def list_rows(root, list_name):
         if item is not None and item.getRoleName() == "list item":
             rows.append(labels(item))
     return rows
+
+
+def choose_menu_item(frame, app, menu_name, item_name, done, what, attempts=3):
+    """Opens the menu button menu_name and clicks item_name until done()
+    holds. Under load a click can reach a popover that is not mapped yet and
+    be ignored; a user would click again, and so does this."""
+    for _ in range(attempts):
+        do_action(find(frame, name=menu_name, action="click"), "click")
+        item = wait_for(lambda: find(app, name=item_name, action="click"), what=item_name)
+        time.sleep(0.2)
+        do_action(item, "click")
+        try:
+            return wait_for(done, timeout=5, what=what)
+        except AssertionError:
+            continue
+    raise AssertionError(f"{item_name} in {menu_name} did not lead to {what}")

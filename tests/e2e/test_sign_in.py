@@ -132,9 +132,8 @@ class SignInTest(unittest.TestCase):
             self.assertEqual(len(rows), 4)
             ui.screenshot("signed-in-after-restart")
             # Signing out forgets the secret.
-            ui.do_action(ui.find(frame, name="Main Menu", action="click"), "click")
-            ui.do_action(ui.wait_for(lambda: ui.find(app, name="Sign Out", action="click"),
-                                     what="Sign Out"), "click")
+            ui.choose_menu_item(frame, app, "Main Menu", "Sign Out",
+                                lambda: "Signed out" in ui.labels(frame), "the signed-out notice")
             ui.wait_for(lambda: "refresh-token" not in subprocess.run(
                 ["secret-tool", "search", "--all", "email", DEMO_EMAIL],
                 capture_output=True, text=True).stdout + subprocess.run(
