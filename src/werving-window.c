@@ -58,6 +58,7 @@ struct _WervingWindow
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
   GtkButton *new_vacancy_button;
+  GtkButton *back_button;
   GtkLabel *verification_label;
 };
 
@@ -69,6 +70,7 @@ static void session_changed_cb (WervingClient *client,
                                 GParamSpec    *pspec,
                                 WervingWindow *self);
 static void show_main          (WervingWindow *self);
+static void update_back_button (WervingWindow *self);
 static void set_client         (WervingWindow *self,
                                 WervingClient *client);
 
@@ -422,6 +424,7 @@ show_main (WervingWindow *self)
   gtk_stack_set_visible_child_name (self->section_stack, "vacancies");
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   update_actions (self);
+  update_back_button (self);
 }
 
 static void
@@ -723,6 +726,28 @@ sidebar_row_selected_cb (GtkListBox    *box,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A folded window shows one pane: offer the way back to the sections. */
+static void
+update_back_button (WervingWindow *self)
+{
+  gboolean in_main = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
+  gboolean on_content = adw_leaflet_get_visible_child (self->leaflet) !=
+                        gtk_widget_get_first_child (GTK_WIDGET (self->leaflet));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          in_main && adw_leaflet_get_folded (self->leaflet) && on_content);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
@@ -799,6 +824,8 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, registered_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, new_vacancy_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, back_button);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, vacancy_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_vacancy_cb);
 
@@ -809,6 +836,7 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.new-vacancy", NULL, new_vacancy_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-vacancy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
