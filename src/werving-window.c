@@ -12,6 +12,7 @@
 #include "werving-error.h"
 #include "werving-keyring.h"
 #include "werving-messages-page.h"
+#include "werving-outbox.h"
 #include "werving-register-page.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
@@ -54,6 +55,8 @@ struct _WervingWindow
   WervingVacanciesPage *vacancies_page;
   WervingCandidatesPage *candidates_page;
   WervingMessagesPage *messages_page;
+  /* The one outbox of the signed-in account, shared by every section. */
+  WervingOutbox *outbox;
   GtkLabel *unread_label;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
@@ -402,6 +405,23 @@ organisation_cb (GObject      *source,
 }
 
 static void
+open_outbox (WervingWindow *self)
+{
+  WervingSession *session = werving_client_get_session (self->client);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->outbox);
+  if (session == NULL || werving_session_get_account_email (session) == NULL)
+    return;
+  path = werving_outbox_get_default_path (werving_client_get_base_url (self->client),
+                                          werving_session_get_account_email (session));
+  self->outbox = werving_outbox_new (self->client, path, &error);
+  if (self->outbox == NULL)
+    g_warning ("Could not open the outbox %s: %s", path, error->message);
+}
+
+static void
 show_main (WervingWindow *self)
 {
   WervingSession *session = werving_client_get_session (self->client);
@@ -413,6 +433,8 @@ show_main (WervingWindow *self)
                              werving_client_get_base_url (self->client));
   gtk_label_set_text (self->account_label, account);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  open_outbox (self);
+  werving_messages_page_set_outbox (self->messages_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
   werving_messages_page_set_client (self->messages_page, self->client);
@@ -557,6 +579,8 @@ sign_out_action (GtkWidget  *widget,
   /* Clears the open CV from memory too (R9). */
   werving_candidates_page_set_client (self->candidates_page, NULL);
   werving_messages_page_set_client (self->messages_page, NULL);
+  werving_messages_page_set_outbox (self->messages_page, NULL);
+  g_clear_object (&self->outbox);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
@@ -679,6 +703,14 @@ werving_window_open_thread (WervingWindow *self,
   werving_messages_page_open_thread (self->messages_page, thread_id);
 }
 
+WervingOutbox *
+werving_window_get_outbox (WervingWindow *self)
+{
+  g_return_val_if_fail (WERVING_IS_WINDOW (self), NULL);
+
+  return self->outbox;
+}
+
 static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
@@ -777,6 +809,7 @@ werving_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->organisation);
   g_clear_object (&self->vacancy_actions);
   g_clear_object (&self->settings);

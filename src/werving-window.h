@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "werving-application.h"
+#include "werving-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ WervingWindow *werving_window_new         (WervingApplication *application);
 /* Shows the Messages section with one conversation open (notifications). */
 void           werving_window_open_thread (WervingWindow      *self,
                                            gint64              thread_id);
+
+/* The signed-in account's outbox, or %NULL when signed out. */
+WervingOutbox *werving_window_get_outbox  (WervingWindow      *self);
 
 G_END_DECLS
