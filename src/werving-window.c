@@ -16,6 +16,7 @@
 #include "werving-register-page.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
+#include "werving-vacancy-cache.h"
 #include "werving-vacancy-editor.h"
 #include "werving-window.h"
 
@@ -435,6 +436,7 @@ show_main (WervingWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   open_outbox (self);
   werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
   werving_messages_page_set_client (self->messages_page, self->client);
@@ -569,6 +571,7 @@ sign_out_action (GtkWidget  *widget,
 
       if (!werving_drafts_wipe (drafts, &wipe_error))
         g_warning ("Could not remove the account's drafts: %s", wipe_error->message);
+      werving_vacancy_cache_wipe (werving_client_get_base_url (self->client), werving_session_get_account_email (session));
     }
   werving_vacancy_actions_set_vacancy (self->vacancy_actions, NULL);
   werving_vacancy_actions_set_client (self->vacancy_actions, NULL);
