@@ -27,6 +27,7 @@
 #include "werving-cv-view.h"
 #include "werving-messages-page.h"
 #include "werving-templates.h"
+#include "werving-templates-window.h"
 #include "werving-vacancies-page.h"
 
 #define WAIT_MS 30000
@@ -535,6 +536,29 @@ test_no_active_vacancy (Fixture       *fixture,
   }
   spin (200);
   g_assert_cmpuint (count_threads (fixture->client, g_array_index (cvs, gint64, 0), NULL), ==, 0);
+
+  /* Without drafts either, it starts a new vacancy. */
+  {
+    g_autoptr(WervingPage) drafts = list_vacancies (fixture->client, "draft");
+
+    for (guint i = 0; i < werving_page_get_n_items (drafts); i++)
+      {
+        g_autoptr(WervingVacancy) vacancy = g_list_model_get_item (werving_page_get_items (drafts), i);
+        g_autoptr(GAsyncResult) result = NULL;
+
+        werving_client_delete_vacancy_async (fixture->client, werving_vacancy_get_id (vacancy), NULL,
+                                             store_result_cb, &result);
+        g_assert_true (wait_for (result_set, &result, WAIT_MS));
+        g_assert_true (werving_client_delete_vacancy_finish (fixture->client, result, NULL));
+      }
+  }
+  g_clear_pointer (&fixture->section, g_free);
+  dialog = open_contact (fixture, g_array_index (cvs, gint64, 0));
+  g_assert_cmpstr (werving_contact_dialog_get_state (dialog), ==, "none");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "contact.publish", NULL));
+  g_assert_true (wait_for (dialog_gone, NULL, WAIT_MS));
+  g_assert_true (fixture->new_vacancy);
+  g_assert_null (fixture->section);
 }
 
 static void
@@ -767,6 +791,108 @@ test_outage_queued (Fixture       *fixture,
   g_assert_true (wait_for (thread_listed, wait, WAIT_MS));
 }
 
+static gboolean
+threads_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (werving_messages_page_get_threads (data)) > 0;
+}
+
+static void
+test_conversation_template (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  WervingConversationView *view = werving_messages_page_get_conversation_view (fixture->messages_page);
+  GtkTextBuffer *buffer = werving_conversation_view_get_buffer (view);
+  g_autoptr(WervingThread) thread = NULL;
+  g_autoptr(WervingTemplate) template = werving_templates_lookup (NULL, "follow-up");
+  g_autofree char *filled = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter iter, start, end;
+
+  g_assert_true (wait_for (threads_loaded, fixture->messages_page, WAIT_MS));
+  thread = g_list_model_get_item (werving_messages_page_get_threads (fixture->messages_page), 0);
+  werving_messages_page_open_thread (fixture->messages_page, werving_thread_get_id (thread));
+  g_assert_cmpstr (werving_thread_get_vacancy_title (thread), ==, ACTIVE_TITLE);
+
+  /* Inserted where the cursor is, {vacancy} filled with the thread's vacancy. */
+  gtk_text_buffer_set_text (buffer, "Begin. Eind.", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 7);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "conversation.insert-template", "s", "follow-up"));
+  filled = werving_templates_fill (template->text, ACTIVE_TITLE);
+  g_assert_nonnull (strstr (filled, "“" ACTIVE_TITLE "”"));
+  expected = g_strconcat ("Begin. ", filled, "Eind.", NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, expected);
+  gtk_text_buffer_set_text (buffer, "", -1);
+
+  /* The composer's Template menu lists the templates and Manage. */
+  {
+    g_autoptr(GMenuModel) menu = werving_templates_build_menu (NULL, "conversation.insert-template",
+                                                               "conversation.manage-templates");
+    GMenuModel *first = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+    g_autofree char *label = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (first), ==, 4);
+    g_menu_model_get_item_attribute (first, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+    g_assert_cmpstr (label, ==, "First Contact");
+    g_object_unref (first);
+  }
+}
+
+static void
+test_manage_templates (void)
+{
+  g_autoptr(GSettings) settings = werving_templates_get_settings ();
+  WervingTemplatesWindow *window;
+  g_autoptr(GPtrArray) list = NULL;
+  GObject *name_row, *text_view;
+  WervingTemplate *own;
+
+  g_assert_nonnull (settings);
+  g_settings_reset (settings, WERVING_TEMPLATES_KEY);
+  window = werving_templates_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "templates.add", NULL));
+  name_row = gtk_widget_get_template_child (GTK_WIDGET (window), WERVING_TYPE_TEMPLATES_WINDOW, "name_row");
+  text_view = gtk_widget_get_template_child (GTK_WIDGET (window), WERVING_TYPE_TEMPLATES_WINDOW, "text_view");
+  /* Without a name nothing is saved. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "Over {vacancy}.", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.save", NULL);
+  {
+    g_autoptr(GVariant) value = g_settings_get_value (settings, WERVING_TEMPLATES_KEY);
+
+    g_assert_cmpuint (g_variant_n_children (value), ==, 0);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Terugbellen");
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.save", NULL);
+
+  list = werving_templates_list (settings);
+  g_assert_cmpuint (list->len, ==, 5);
+  own = g_ptr_array_index (list, 4);
+  g_assert_false (own->built_in);
+  g_assert_cmpstr (own->name, ==, "Terugbellen");
+  g_assert_cmpstr (own->text, ==, "Over {vacancy}.");
+
+  /* Edit, then remove. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.edit", "u", 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Terugbellen");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Even bellen");
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.save", NULL);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = werving_templates_list (settings);
+  g_assert_cmpuint (list->len, ==, 5);
+  g_assert_cmpstr (((WervingTemplate *) g_ptr_array_index (list, 4))->name, ==, "Even bellen");
+  gtk_widget_activate_action (GTK_WIDGET (window), "templates.remove", "u", 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = werving_templates_list (settings);
+  g_assert_cmpuint (list->len, ==, 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -814,6 +940,10 @@ main (int   argc,
               fixture_set_up, test_quota, fixture_tear_down);
   g_test_add ("/ui/contact/outage-queued-sent-once", Fixture, NULL,
               fixture_set_up, test_outage_queued, fixture_tear_down);
+
+  g_test_add ("/ui/contact/conversation-template-at-cursor", Fixture, NULL,
+              fixture_set_up, test_conversation_template, fixture_tear_down);
+  g_test_add_func ("/ui/contact/manage-templates", test_manage_templates);
 
   status = g_test_run ();
   remove_tree (data_home);
