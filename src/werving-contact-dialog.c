@@ -55,6 +55,7 @@ struct _WervingContactDialog
   gboolean           after_failure;
   gboolean           filling;
   AdwToastOverlay   *toast_overlay;
+  guint              check_source;
 
   AdwWindowTitle    *window_title;
   GtkButton         *send_button;
@@ -625,6 +626,39 @@ forget_item (WervingContactDialog *self)
   g_clear_object (&self->item);
 }
 
+/* Wiped from the outbox without being delivered (sign-out): nothing
+ * left to wait for. Checked later, as delivery also removes the item
+ * first and says so right after.
+ */
+static gboolean
+check_item_idle (gpointer user_data)
+{
+  WervingContactDialog *self = user_data;
+  guint n;
+
+  self->check_source = 0;
+  if (self->item == NULL || self->outbox == NULL)
+    return G_SOURCE_REMOVE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->outbox));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WervingOutboxItem) item = g_list_model_get_item (G_LIST_MODEL (self->outbox), i);
+
+      if (item == self->item)
+        return G_SOURCE_REMOVE;
+    }
+  forget_item (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+outbox_changed_cb (WervingContactDialog *self)
+{
+  if (self->item != NULL && self->check_source == 0)
+    self->check_source = g_idle_add (check_item_idle, self);
+}
+
 static void
 delivered_cb (WervingContactDialog *self,
               WervingOutboxItem    *item,
@@ -884,6 +918,7 @@ werving_contact_dialog_dispose (GObject *object)
   WervingContactDialog *self = WERVING_CONTACT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   forget_item (self);
   if (self->quota != NULL)
     g_signal_handlers_disconnect_by_data (self->quota, self);
@@ -1006,6 +1041,7 @@ werving_contact_dialog_new (GtkWindow     *parent,
     {
       self->outbox = g_object_ref (outbox);
       g_signal_connect_object (outbox, "delivered", G_CALLBACK (delivered_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (outbox, "items-changed", G_CALLBACK (outbox_changed_cb), self, G_CONNECT_SWAPPED);
     }
   self->quota = g_object_ref (werving_client_get_quota (client));
   g_signal_connect_swapped (self->quota, "notify", G_CALLBACK (update_quota), self);

@@ -791,6 +791,23 @@ test_outage_queued (Fixture       *fixture,
   g_assert_true (wait_for (thread_listed, wait, WAIT_MS));
 }
 
+/* Signing out wipes the outbox: a dialog waiting in the background goes. */
+static void
+test_wiped_while_waiting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) cvs = free_cvs (fixture->client, 1);
+  WervingContactDialog *dialog = open_contact (fixture, g_array_index (cvs, gint64, 0));
+
+  portal_kill (&fixture->portal);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "contact.send", NULL));
+  g_assert_true (wait_for (waiting_shown, dialog, WAIT_MS));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_nonnull (find_dialog ());
+  werving_outbox_wipe (fixture->outbox);
+  g_assert_true (wait_for (dialog_gone, NULL, WAIT_MS));
+}
+
 static gboolean
 threads_loaded (gpointer data)
 {
@@ -941,6 +958,8 @@ main (int   argc,
   g_test_add ("/ui/contact/outage-queued-sent-once", Fixture, NULL,
               fixture_set_up, test_outage_queued, fixture_tear_down);
 
+  g_test_add ("/ui/contact/wiped-while-waiting", Fixture, NULL,
+              fixture_set_up, test_wiped_while_waiting, fixture_tear_down);
   g_test_add ("/ui/contact/conversation-template-at-cursor", Fixture, NULL,
               fixture_set_up, test_conversation_template, fixture_tear_down);
   g_test_add_func ("/ui/contact/manage-templates", test_manage_templates);
