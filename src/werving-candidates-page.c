@@ -979,6 +979,15 @@ werving_candidates_page_get_client (WervingCandidatesPage *self)
 }
 
 void
+werving_candidates_page_set_outbox (WervingCandidatesPage *self,
+                                    WervingOutbox         *outbox)
+{
+  g_return_if_fail (WERVING_IS_CANDIDATES_PAGE (self));
+
+  werving_cv_view_set_outbox (self->cv_view, outbox);
+}
+
+void
 werving_candidates_page_set_client (WervingCandidatesPage *self,
                                     WervingClient         *client)
 {

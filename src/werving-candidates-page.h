@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "werving-client.h"
+#include "werving-outbox.h"
 #include "werving-result-model.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,9 @@ WervingClient      *werving_candidates_page_get_client   (WervingCandidatesPage 
 /* Starts a search with the current criteria (all CVs when none). */
 void                werving_candidates_page_set_client   (WervingCandidatesPage *self,
                                                           WervingClient         *client);
+/* The account's outbox, for contacting candidates from the CV view. */
+void                werving_candidates_page_set_outbox   (WervingCandidatesPage *self,
+                                                          WervingOutbox         *outbox);
 /* (transfer full): the criteria the search entry and filter widgets describe. */
 WervingCvQuery     *werving_candidates_page_build_query  (WervingCandidatesPage *self);
 /* (nullable) (transfer none): the results shown, a GListModel of WervingCvSummary */

@@ -483,6 +483,7 @@ show_main (WervingWindow *self)
   update_account_menu (self);
   open_outbox (self);
   werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
   werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
@@ -630,6 +631,7 @@ sign_out (WervingWindow *self)
   werving_candidates_page_set_client (self->candidates_page, NULL);
   werving_messages_page_set_client (self->messages_page, NULL);
   werving_messages_page_set_outbox (self->messages_page, NULL);
+  werving_candidates_page_set_outbox (self->candidates_page, NULL);
   g_clear_object (&self->outbox);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
