@@ -182,10 +182,14 @@ row_remove_cb (WervingShortlistRow    *row,
                                                self->cancellable, delete_cb, removal);
 }
 
+static void     apply_filter (WervingShortlistWindow *self);
+static gboolean row_matches  (WervingShortlistWindow *self,
+                              GtkWidget              *row);
+
 static void
 entry_stage_cb (WervingShortlistWindow *self)
 {
-  gtk_list_box_invalidate_filter (self->list_box);
+  apply_filter (self);
 }
 
 static GtkWidget *
@@ -198,16 +202,17 @@ create_row (gpointer item,
   g_signal_connect_object (row, "open-cv", G_CALLBACK (row_open_cv_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (row_remove_cb), self, 0);
   g_signal_connect_object (item, "notify::stage", G_CALLBACK (entry_stage_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (row), row_matches (self, GTK_WIDGET (row)));
   return GTK_WIDGET (row);
 }
 
 /* Rows are hidden, never destroyed, by the stage filter: a note being
- * typed stays in its row. */
+ * typed stays in its row. (A list box bound to a model ignores filter
+ * functions, so the rows are shown and hidden here.) */
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+row_matches (WervingShortlistWindow *self,
+             GtkWidget              *row)
 {
-  WervingShortlistWindow *self = user_data;
   guint selected = gtk_drop_down_get_selected (self->stage_filter);
   WervingShortlistEntry *entry = werving_shortlist_row_get_entry (WERVING_SHORTLIST_ROW (row));
 
@@ -217,9 +222,19 @@ filter_row (GtkListBoxRow *row,
 }
 
 static void
+apply_filter (WervingShortlistWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (WERVING_IS_SHORTLIST_ROW (child))
+      gtk_widget_set_visible (child, row_matches (self, child));
+}
+
+static void
 stage_filter_cb (WervingShortlistWindow *self)
 {
-  gtk_list_box_invalidate_filter (self->list_box);
+  apply_filter (self);
 }
 
 /* GObject */
@@ -281,7 +296,6 @@ werving_shortlist_window_init (WervingShortlistWindow *self)
     gtk_string_list_append (stages, werving_shortlist_stage_label (i));
   gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries), create_row, self, NULL);
-  gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);
 }
 
 WervingShortlistWindow *
