@@ -16,6 +16,7 @@
 #include "werving-cv-format.h"
 #include "werving-cv-view.h"
 #include "werving-occupations.h"
+#include "werving-saved-searches-menu.h"
 #include "werving-skills.h"
 
 /* Typing in a text filter waits this long before searching. */
@@ -925,6 +926,26 @@ werving_candidates_page_open_cv (WervingCandidatesPage *self,
 }
 
 void
+werving_candidates_page_run_query (WervingCandidatesPage *self,
+                                   WervingCvQuery        *query)
+{
+  g_autoptr(WervingResultModel) model = NULL;
+
+  g_return_if_fail (WERVING_IS_CANDIDATES_PAGE (self));
+  g_return_if_fail (WERVING_IS_CV_QUERY (query));
+
+  if (self->client == NULL)
+    return;
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_clear_object (&self->matches_vacancy);
+  gtk_revealer_set_reveal_child (self->matches_revealer, FALSE);
+  gtk_widget_set_sensitive (self->filter_box, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), TRUE);
+  model = werving_result_model_new_search (self->client, query);
+  set_model (self, model);
+}
+
+void
 werving_candidates_page_show_matches (WervingCandidatesPage *self,
                                       WervingVacancy        *vacancy)
 {
@@ -1186,6 +1207,7 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   GtkWidget *scroller;
 
   g_type_ensure (WERVING_TYPE_CV_VIEW);
+  g_type_ensure (WERVING_TYPE_SAVED_SEARCHES_MENU);
   g_type_ensure (WERVING_TYPE_CV_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
   werving_cv_view_ensure_style ();

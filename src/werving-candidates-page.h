@@ -31,6 +31,9 @@ void                werving_candidates_page_show_matches (WervingCandidatesPage 
                                                           WervingVacancy        *vacancy);
 /* Back from matches to the search. */
 void                werving_candidates_page_end_matches  (WervingCandidatesPage *self);
+/* Lists the CVs @query finds (a saved search), until the filters change. */
+void                werving_candidates_page_run_query    (WervingCandidatesPage *self,
+                                                          WervingCvQuery        *query);
 /* Opens CV @id beside the list (counts as a view, R4). */
 void                werving_candidates_page_open_cv      (WervingCandidatesPage *self,
                                                           gint64                 id);

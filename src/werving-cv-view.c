@@ -13,6 +13,7 @@
 #include "werving-contact-dialog.h"
 #include "werving-cv-format.h"
 #include "werving-cv-view.h"
+#include "werving-shortlist-menu.h"
 
 struct _WervingCvView
 {
@@ -27,6 +28,7 @@ struct _WervingCvView
   GCancellable   *quota_cancellable;
 
   GtkButton      *back_button;
+  WervingShortlistMenu *shortlist_menu;
   GtkImage       *quota_icon;
   GtkLabel       *quota_label;
   GtkRevealer    *quota_revealer;
@@ -491,6 +493,7 @@ show_cv (WervingCvView *self,
   const char *summary_text = werving_cv_get_summary (cv);
 
   g_set_object (&self->cv, cv);
+  werving_shortlist_menu_set_cv_id (self->shortlist_menu, werving_cv_summary_get_id (WERVING_CV_SUMMARY (cv)));
   clear_content (self);
   build_header (self, cv);
   build_personalia (self, cv);
@@ -594,6 +597,7 @@ werving_cv_view_clear (WervingCvView *self)
 
   g_cancellable_cancel (self->cancellable);
   self->cv_id = 0;
+  werving_shortlist_menu_set_cv_id (self->shortlist_menu, 0);
   show_state (self, "none");
 }
 
@@ -655,6 +659,7 @@ werving_cv_view_set_client (WervingCvView *self,
     g_signal_handlers_disconnect_by_func (self->quota, quota_notify_cb, self);
   g_clear_object (&self->quota);
   g_set_object (&self->client, client);
+  werving_shortlist_menu_set_client (self->shortlist_menu, client);
 
   if (client != NULL)
     {
@@ -916,6 +921,7 @@ werving_cv_view_class_init (WervingCvViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/werving/Werving/werving-cv-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingCvView, shortlist_menu);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_icon);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_label);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_revealer);
@@ -941,6 +947,7 @@ werving_cv_view_class_init (WervingCvViewClass *klass)
 static void
 werving_cv_view_init (WervingCvView *self)
 {
+  g_type_ensure (WERVING_TYPE_SHORTLIST_MENU);
   gtk_widget_init_template (GTK_WIDGET (self));
   werving_cv_view_ensure_style ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cv.copy-text", FALSE);

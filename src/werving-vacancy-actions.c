@@ -47,6 +47,7 @@ enum {
   VACANCY_DELETED,
   OPEN_EDITOR,
   OPEN_MATCHES,
+  OPEN_SHORTLIST,
   N_SIGNALS
 };
 
@@ -91,6 +92,7 @@ update_actions (WervingVacancyActions *self)
   set_enabled (self, "close", ready && active);
   set_enabled (self, "renew", ready && ended && is_verified (self));
   set_enabled (self, "matches", ready && active);
+  set_enabled (self, "shortlist", ready);
   set_enabled (self, "duplicate", self->vacancy != NULL && !self->busy);
   set_enabled (self, "edit", self->vacancy != NULL && !self->busy);
 }
@@ -464,6 +466,16 @@ matches_activated (GSimpleAction *action,
   g_signal_emit (self, signals[OPEN_MATCHES], 0, self->vacancy);
 }
 
+static void
+shortlist_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WervingVacancyActions *self = user_data;
+
+  g_signal_emit (self, signals[OPEN_SHORTLIST], 0, self->vacancy);
+}
+
 static const GActionEntry entries[] = {
   { "publish", publish_activated, NULL, NULL, NULL, { 0 } },
   { "close", close_activated, NULL, NULL, NULL, { 0 } },
@@ -472,6 +484,7 @@ static const GActionEntry entries[] = {
   { "delete", delete_activated, NULL, NULL, NULL, { 0 } },
   { "edit", edit_activated, NULL, NULL, NULL, { 0 } },
   { "matches", matches_activated, NULL, NULL, NULL, { 0 } },
+  { "shortlist", shortlist_activated, NULL, NULL, NULL, { 0 } },
 };
 
 /* The organisation */
@@ -775,6 +788,12 @@ werving_vacancy_actions_class_init (WervingVacancyActionsClass *klass)
    */
   signals[OPEN_MATCHES] = g_signal_new ("open-matches", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
+  /**
+   * WervingVacancyActions::open-shortlist:
+   * @vacancy: the vacancy (any status) whose shortlist to show
+   */
+  signals[OPEN_SHORTLIST] = g_signal_new ("open-shortlist", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
 }
 
 static void

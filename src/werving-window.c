@@ -16,6 +16,7 @@
 #include "werving-messages-page.h"
 #include "werving-outbox.h"
 #include "werving-register-page.h"
+#include "werving-shortlist-window.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
 #include "werving-vacancy-editor.h"
@@ -774,6 +775,30 @@ open_matches_cb (WervingVacancyActions *actions,
 }
 
 static void
+shortlist_open_cv_cb (WervingShortlistWindow *shortlist,
+                      gint64                  cv_id,
+                      WervingWindow          *self)
+{
+  werving_candidates_page_open_cv (self->candidates_page, cv_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+open_shortlist_cb (WervingVacancyActions *actions,
+                   WervingVacancy        *vacancy,
+                   WervingWindow         *self)
+{
+  WervingShortlistWindow *shortlist;
+
+  if (self->client == NULL)
+    return;
+  shortlist = werving_shortlist_window_new (GTK_WINDOW (self), self->client, vacancy);
+  g_signal_connect_object (shortlist, "open-cv", G_CALLBACK (shortlist_open_cv_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (shortlist));
+}
+
+static void
 unread_count_cb (WervingMessagesPage *page,
                  GParamSpec          *pspec,
                  WervingWindow       *self)
@@ -1358,6 +1383,7 @@ werving_window_init (WervingWindow *self)
   g_signal_connect_object (self->vacancy_actions, "vacancy-deleted", G_CALLBACK (vacancy_deleted_cb), self, 0);
   g_signal_connect_object (self->vacancy_actions, "open-editor", G_CALLBACK (open_editor_cb), self, 0);
   g_signal_connect_object (self->vacancy_actions, "open-matches", G_CALLBACK (open_matches_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "open-shortlist", G_CALLBACK (open_shortlist_cb), self, 0);
   update_actions (self);
 
   self->settings = g_settings_new (APP_ID);
