@@ -16,6 +16,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -51,6 +52,27 @@ wait_for (Predicate predicate,
   if (!timed_out)
     g_source_remove (id);
   return !timed_out;
+}
+
+/* With WERVING_SCREENSHOT_DIR set, saves the screen (Xvfb) there. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("WERVING_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+  gboolean done = FALSE;
+
+  if (dir == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  g_timeout_add (500, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
 /* Widgets */
@@ -315,13 +337,21 @@ test_cached_list (void)
   check.page = page;
   check.window = window;
   g_assert_true (wait_for (page_offline, page));
-  g_assert_true (g_str_has_prefix (werving_vacancies_page_get_offline_message (page),
-                                   "Cannot reach the portal. Showing the vacancies loaded at "));
+  {
+    /* "… loaded at %s; …": the time of the cached list. */
+    g_auto(GStrv) parts = g_strsplit (_("Cannot reach the portal. Showing the vacancies loaded at %s; changes wait and are sent when it is back."), "%s", 2);
+
+    g_assert_true (g_str_has_prefix (werving_vacancies_page_get_offline_message (page), parts[0]));
+    g_assert_true (g_str_has_suffix (werving_vacancies_page_get_offline_message (page), parts[1]));
+  }
   g_test_message ("offline: %s", werving_vacancies_page_get_offline_message (page));
   g_assert_true (page_lists (&check));
   g_assert_cmpuint (g_list_model_get_n_items (werving_vacancies_page_get_model (page)), ==, n_listed);
   g_assert_true (wait_for (row_shows, &check));   /* readable: a row on screen */
   g_assert_false (werving_client_get_reachable (client));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (
+    gtk_widget_get_ancestor (GTK_WIDGET (find_row (window, title)), GTK_TYPE_LIST_VIEW)))), 0);
+  screenshot (window, "offline-cached-list.png");
 
   /* Publish, close, renew and delete need the portal's verdict. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (actions), "publish"));
@@ -448,6 +478,12 @@ test_queued_edits (void)
   check_new.text = _("Waiting to send");
   g_assert_true (wait_for (page_lists, &check_new));
   g_assert_true (wait_for (row_shows, &check_new));
+  gtk_widget_set_visible (creator_window, FALSE);
+  screenshot (editor_window, "offline-editor-waiting.png");
+  gtk_widget_set_visible (editor_window, FALSE);
+  screenshot (window, "offline-list-waiting.png");
+  gtk_widget_set_visible (editor_window, TRUE);
+  gtk_widget_set_visible (creator_window, TRUE);
 
   /* Back on the same port: the first answer sends everything, once. */
   werving_test_portal_restart (portal);
@@ -501,6 +537,14 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots in another language (tools: a .mo built from po/nl.po). */
+  if (g_getenv ("WERVING_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WERVING_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
   g_test_add_func ("/ui/offline/cached-list-and-bar", test_cached_list);
   g_test_add_func ("/ui/offline/queued-edits", test_queued_edits);
