@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "werving-account-store.h"
 #include "werving-vacancy-cache.h"
 
 #define CACHE_VERSION 1
@@ -21,14 +22,12 @@ char *
 werving_vacancy_cache_get_path (const char *portal,
                                 const char *email)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *hash = NULL;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (portal != NULL && email != NULL, NULL);
 
-  key = g_strconcat (portal, "\n", email, NULL);
-  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-  return g_build_filename (g_get_user_cache_dir (), "werving", hash, "vacancies.json", NULL);
+  dir = werving_account_get_cache_dir (portal, email);
+  return g_build_filename (dir, "vacancies.json", NULL);
 }
 
 gboolean
