@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "werving-account-store.h"
 #include "werving-outbox-status.h"
 #include "werving-test-portal.h"
 #include "werving-vacancies-page.h"
@@ -366,11 +367,21 @@ test_cached_list (void)
   g_assert_true (page_lists (&check));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (actions), "publish"));
 
-  /* Sign-out wipes it (R9); the window calls this with the account. */
+  /* Sign-out wipes it (R9): the window runs this for the account. */
   werving_vacancies_page_set_client (page, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (werving_vacancies_page_get_model (page)), ==, 0);
-  werving_vacancy_cache_wipe (werving_client_get_base_url (client), WERVING_TEST_DEMO_ORG);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (werving_account_wipe_local_data (werving_client_get_base_url (client),
+                                                    WERVING_TEST_DEMO_ORG, &error));
+    g_assert_no_error (error);
+  }
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+  /* The cache's own wipe, for callers without the account store. */
+  g_assert_true (werving_vacancy_cache_save (path, G_LIST_MODEL (cached), loaded_at, NULL));
+  werving_vacancy_cache_wipe (werving_client_get_base_url (client), WERVING_TEST_DEMO_ORG);
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 
   g_clear_object (&actions);
