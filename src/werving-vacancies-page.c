@@ -364,19 +364,21 @@ list_vacancies_cb (GObject      *source,
 
       if (werving_vacancy_save_is_offline_error (error))
         {
+          gboolean shown = show_cached (self);
+
           schedule_retry (self);
-          update_offline_state (self);
-          /* What is on screen stays, unless the filter changed under it. */
-          if (show_cached (self))
-            return;
-          if (g_list_model_get_n_items (G_LIST_MODEL (self->vacancies)) > 0)
+          /* Without a cache, what is on screen stays (filtered anew). */
+          if (!shown && g_list_model_get_n_items (G_LIST_MODEL (self->vacancies)) > 0)
             {
-              g_autoptr(GPtrArray) shown = store_to_array (G_LIST_MODEL (self->vacancies));
+              g_autoptr(GPtrArray) on_screen = store_to_array (G_LIST_MODEL (self->vacancies));
 
               self->from_cache = TRUE;
-              show_list (self, shown);
-              return;
+              show_list (self, on_screen);
+              shown = TRUE;
             }
+          update_offline_state (self);
+          if (shown)
+            return;
         }
 
       message = werving_error_to_user_message (error);

@@ -40,6 +40,7 @@ struct _WervingVacancyEditor
   WervingClient       *client;
   WervingOutbox       *outbox;
   WervingOutboxItem   *queued_item;     /* this form's save waiting in the outbox */
+  WervingOutboxItem   *left_item;       /* the last one that left it, delivered or discarded */
   guint                queued_generation;
   WervingOrganisation *organisation;
   WervingVacancy      *vacancy;
@@ -1162,8 +1163,9 @@ set_queued_item (WervingVacancyEditor *self,
                  WervingOutboxItem    *item)
 {
   g_set_object (&self->queued_item, item);
-  werving_outbox_status_set_item (WERVING_OUTBOX_STATUS (self->outbox_status),
-                                  item != NULL ? self->outbox : NULL, item);
+  if (self->outbox_status != NULL)
+    werving_outbox_status_set_item (WERVING_OUTBOX_STATUS (self->outbox_status),
+                                    item != NULL ? self->outbox : NULL, item);
 }
 
 /* The portal cannot be reached: the save waits in the outbox, the draft file
@@ -1197,7 +1199,7 @@ queue_save (WervingVacancyEditor *self,
 static void
 outbox_items_changed_cb (WervingVacancyEditor *self)
 {
-  /* Discarded from the list, or delivered (handled by delivered_cb). */
+  /* Discarded, or delivered: the outbox says which right after this. */
   if (self->queued_item != NULL)
     {
       for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->outbox)); i++)
@@ -1207,6 +1209,7 @@ outbox_items_changed_cb (WervingVacancyEditor *self)
           if (item == self->queued_item)
             return;
         }
+      g_set_object (&self->left_item, self->queued_item);
       set_queued_item (self, NULL);
     }
 }
@@ -1223,10 +1226,11 @@ outbox_delivered_cb (WervingOutbox        *outbox,
   g_autofree char *old_path = NULL;
   const char *dir;
 
-  if (item != self->queued_item || !WERVING_IS_VACANCY (result))
+  if ((item != self->queued_item && item != self->left_item) || !WERVING_IS_VACANCY (result))
     return;
 
   set_queued_item (self, NULL);
+  g_clear_object (&self->left_item);
   dir = get_drafts_dir (self, &owned);
   werving_vacancy_save_forget_drafts (dir, item);
   old_path = g_strdup (self->draft_path);
@@ -1261,6 +1265,7 @@ werving_vacancy_editor_set_outbox (WervingVacancyEditor *self,
   if (self->outbox == outbox)
     return;
   set_queued_item (self, NULL);
+  g_clear_object (&self->left_item);
   if (self->outbox != NULL)
     g_signal_handlers_disconnect_by_data (self->outbox, self);
   g_set_object (&self->outbox, outbox);
@@ -1806,11 +1811,11 @@ werving_vacancy_editor_dispose (GObject *object)
   g_cancellable_cancel (self->organisation_cancellable);
   g_clear_object (&self->organisation_cancellable);
 
+  werving_vacancy_editor_set_outbox (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_VACANCY_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  werving_vacancy_editor_set_outbox (self, NULL);
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_func (self->client, update_state, self);
   g_clear_object (&self->client);
