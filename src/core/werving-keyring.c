@@ -174,11 +174,13 @@ werving_keyring_clear_async (const char          *portal,
   g_return_if_fail (portal != NULL && email != NULL);
   g_task_set_source_tag (task, werving_keyring_clear_async);
 
-  attributes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_hash_table_insert (attributes, (gpointer) "portal", (gpointer) portal);
-  g_hash_table_insert (attributes, (gpointer) "email", (gpointer) email);
+  /* libsecret keeps the table until it has reached the service, later
+   * than the caller's strings may live (a session freed by sign-out). */
+  attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (attributes, (gpointer) "portal", g_strdup (portal));
+  g_hash_table_insert (attributes, (gpointer) "email", g_strdup (email));
   if (kind != NULL)
-    g_hash_table_insert (attributes, (gpointer) "kind", (gpointer) kind);
+    g_hash_table_insert (attributes, (gpointer) "kind", g_strdup (kind));
 
   secret_password_clearv (werving_keyring_get_schema (), attributes, cancellable, clear_done, task);
 }
