@@ -22,11 +22,13 @@ LIVE_LIMIT_S = 1.0
 EN = {"Continue": "Continue", "E-mail Address": "E-mail Address", "Password": "Password", "Sign In": "Sign In",
       "Sections": "Sections", "Messages": "Messages", "Conversations": "Conversations",
       "Composer": "Message to the candidate", "Send": "Send Message", "Sent": "Sent",
-      "Waiting": "Waiting to send", "New message from": "New message from {}"}
+      "Waiting": "Waiting to send", "New message from": "New message from {}",
+      "not-automatic": "You could not be signed in automatically."}
 NL = {"Continue": "Doorgaan", "E-mail Address": "E-mailadres", "Password": "Wachtwoord", "Sign In": "Aanmelden",
       "Sections": "Onderdelen", "Messages": "Berichten", "Conversations": "Gesprekken",
       "Composer": "Bericht aan de kandidaat", "Send": "Bericht verzenden", "Sent": "Verzonden",
-      "Waiting": "Wacht op verzending", "New message from": "Nieuw bericht van {}"}
+      "Waiting": "Wacht op verzending", "New message from": "Nieuw bericht van {}",
+      "not-automatic": "U kon niet automatisch worden aangemeld."}
 
 
 def bubbles(conversation):
@@ -148,6 +150,16 @@ class MessagesTest(unittest.TestCase):
                     timeout=30, what=f"the message marked as waiting (it says '{meta}')")
         ui.screenshot(f"messages-offline-pending-{self.tag}")
 
+        ui.press("q", control=True)
+        self.assertEqual(self.proc.wait(timeout=15), 0, "the app quits cleanly")
+
+        # Restarted while the portal is still down: the app cannot sign in
+        # from the keyring and says so (it does not retry by itself when the
+        # portal comes back, so the user starts it again below).
+        app, frame = self.start_app(language)
+        ui.wait_for(lambda: ui.find_quick(frame, role="label", where=lambda n: n.name.startswith(t["not-automatic"])),
+                    timeout=30, what="the app saying it could not sign in automatically")
+        ui.screenshot(f"messages-restart-offline-{self.tag}")
         ui.press("q", control=True)
         self.assertEqual(self.proc.wait(timeout=15), 0, "the app quits cleanly")
 
