@@ -314,6 +314,17 @@ class FakeDesktop:
     def give_back_focus(self):
         self._command("release", "gone")
 
+    def click(self, notification):
+        """Clicks a notification, as a user does in the desktop's shell."""
+        with self.lock:
+            self.records = [r for r in self.records if "clicked" not in r]
+        self.proc.stdin.write(f"click {notification['id']}\n")
+        self.proc.stdin.flush()
+        wait_for(lambda: self._has("clicked", notification["id"]) or self._has("error"), timeout=15,
+                 what="the notification clicked")
+        if self._has("error"):
+            raise AssertionError(f"clicking the notification failed: {self.records}")
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.stdin.close()

@@ -18,9 +18,12 @@
   active again (checked).
 
 Commands, one per line on stdin: "focus" presents the window, "release"
-destroys it. Lines on stdout: {"ready": true} once both names are owned and
-GTK is up, {"notification": {...}} per notification, {"window": "shown"|
-"gone"} after a command."""
+destroys it, "click ID" clicks notification ID as a notification server
+does (org.gtk.Notifications: activates the notification's default action
+on the application through org.gtk.Actions; org.freedesktop.Notifications:
+emits ActionInvoked "default"). Lines on stdout: {"ready": true} once both
+names are owned and GTK is up, {"notification": {...}} per notification,
+{"window": "shown"|"gone"} and {"clicked": ID} after a command."""
 import ctypes
 import json
 import sys
@@ -88,6 +91,7 @@ class FakeDesktop:
         self.loop = GLib.MainLoop()
         self.window = None
         self.next_id = 1
+        self.sent = {}  # id -> how to click it
         self.owned = set()
         self.bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
         for xml, path, name in ((GTK_XML, "/org/gtk/Notifications", "org.gtk.Notifications"),
@@ -113,8 +117,11 @@ class FakeDesktop:
     def method_call(self, connection, sender, path, interface, method, parameters, invocation):
         args = parameters.unpack()
         if method == "AddNotification":
-            app_id, ident, data = args
-            data = plain(data)
+            app_id, ident, raw = args
+            action = raw.get("default-action")
+            target = parameters.get_child_value(2).lookup_value("default-action-target", None)
+            self.sent[ident] = ("gtk", app_id, action, target)
+            data = plain(raw)
             emit({"notification": {"backend": "gtk", "app_id": app_id, "id": ident,
                                    "title": data.get("title"), "body": data.get("body"),
                                    "default_action": data.get("default-action"),
@@ -122,7 +129,8 @@ class FakeDesktop:
             invocation.return_value(None)
         elif method == "Notify":
             app_name, replaces, icon, summary, body, actions, hints, timeout = args
-            emit({"notification": {"backend": "freedesktop", "app_id": app_name, "id": replaces,
+            self.sent[str(self.next_id)] = ("freedesktop", self.next_id)
+            emit({"notification": {"backend": "freedesktop", "app_id": app_name, "id": str(self.next_id),
                                    "title": summary, "body": body, "actions": list(actions)}})
             invocation.return_value(GLib.Variant("(u)", (self.next_id,)))
             self.next_id += 1
@@ -132,6 +140,22 @@ class FakeDesktop:
             invocation.return_value(GLib.Variant("(ssss)", ("fake-desktop", "werving", "1", "1.2")))
         else:  # RemoveNotification, CloseNotification
             invocation.return_value(None)
+
+    def click(self, ident):
+        how = self.sent.get(ident)
+        if how is None:
+            emit({"error": f"no notification {ident}"})
+            return
+        if how[0] == "gtk":
+            _, app_id, action, target = how
+            name = action[len("app."):] if action and action.startswith("app.") else action
+            self.bus.call_sync(app_id, "/" + app_id.replace(".", "/"), "org.gtk.Actions", "Activate",
+                               GLib.Variant("(sava{sv})", (name, [target] if target is not None else [], {})),
+                               None, Gio.DBusCallFlags.NONE, 10000, None)
+        else:
+            self.bus.emit_signal(None, "/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+                                 "ActionInvoked", GLib.Variant("(us)", (how[1], "default")))
+        emit({"clicked": ident})
 
     @staticmethod
     def focus_follows_pointer():
@@ -154,6 +178,8 @@ class FakeDesktop:
             self.window.set_child(Gtk.Label(label="Another application has the focus"))
             self.window.present()
             emit({"window": "shown"})
+        elif line.startswith("click "):
+            self.click(line[len("click "):])
         elif line == "release" and self.window is not None:
             self.window.destroy()
             self.window = None

@@ -20,12 +20,12 @@ PASSWORD = "werving-demo-1"
 LIVE_LIMIT_S = 1.0
 
 EN = {"Continue": "Continue", "E-mail Address": "E-mail Address", "Password": "Password", "Sign In": "Sign In",
-      "Sections": "Sections", "Messages": "Messages", "Conversations": "Conversations",
+      "Sections": "Sections", "Messages": "Messages", "Vacancies": "Vacancies", "Conversations": "Conversations",
       "Composer": "Message to the candidate", "Send": "Send Message", "Sent": "Sent",
       "Waiting": "Waiting to send", "New message from": "New message from {}",
       "not-automatic": "You could not be signed in automatically."}
 NL = {"Continue": "Doorgaan", "E-mail Address": "E-mailadres", "Password": "Wachtwoord", "Sign In": "Aanmelden",
-      "Sections": "Onderdelen", "Messages": "Berichten", "Conversations": "Gesprekken",
+      "Sections": "Onderdelen", "Messages": "Berichten", "Vacancies": "Vacatures", "Conversations": "Gesprekken",
       "Composer": "Bericht aan de kandidaat", "Send": "Bericht verzenden", "Sent": "Verzonden",
       "Waiting": "Wacht op verzending", "New message from": "Nieuw bericht van {}",
       "not-automatic": "U kon niet automatisch worden aangemeld."}
@@ -128,10 +128,22 @@ class MessagesTest(unittest.TestCase):
                            timeout=10, what=f"a notification (got {self.desktop.notifications()})")
         ui.screenshot(f"messages-unfocused-{self.tag}")
         self.assertEqual(note["title"], t["New message from"].format(self.thread["candidate_label"]))
+        self.assertEqual((note.get("default_action"), note.get("target")), ("app.open-thread", self.thread["id"]),
+                         "clicking the notification opens this thread")
         self.assertEqual([n["body"] for n in self.desktop.notifications()], [unfocused],
                          "one notification, none for the reply read while focused")
         self.desktop.give_back_focus()
         ui.wait_for(lambda: ui.is_active(frame), timeout=10, what="the app's window focused again")
+
+        # Clicking the notification opens its thread, wherever the user was.
+        ui.show_section(frame, 0, t["Vacancies"], t["Sections"])
+        self.desktop.click(note)
+        messages_row = [row for row in ui.find_quick(frame, role="list", name=t["Sections"])
+                        if row.getRoleName() == "list item"][2]
+        ui.wait_for(lambda: messages_row.getState().contains(ui.pyatspi.STATE_SELECTED), timeout=10,
+                    what="the Messages section shown by the notification")
+        ui.wait_for(lambda: any(body == unfocused for body, _ in bubbles(conversation)), timeout=10,
+                    what="the notified thread open")
 
         # Offline: the portal goes away; a message written now waits.
         self.portal.stop()
