@@ -71,6 +71,26 @@ def wait_for_app(proc, timeout=20):
                          f"alive: {proc.poll() is None}) on the AT-SPI bus")
 
 
+def launch(args=(), language=None, settings="memory"):
+    """Starts the app and waits for its main window: (process, app, frame).
+    On this shared machine the app has twice exited at once with "cannot
+    open display" (another session's X server going away under the same
+    display number, it seems); a start that fails that way within two
+    seconds is tried once more, saying so."""
+    for attempt in (1, 2):
+        started = time.monotonic()
+        proc = start_app(args, language, settings)
+        try:
+            app = wait_for_app(proc)
+        except AssertionError:
+            if attempt == 1 and proc.poll() not in (None, 0) and time.monotonic() - started < 2:
+                print(f"the app exited with status {proc.returncode} at once; starting it again")
+                continue
+            raise
+        frame = wait_for(lambda: find(app, role="frame"), what="the main window")
+        return proc, app, frame
+
+
 def find_app(pid):
     desktop = pyatspi.Registry.getDesktop(0)
     for app in desktop:

@@ -74,9 +74,8 @@ class MessagesTest(unittest.TestCase):
 
     def start_app(self, language):
         # A key file for the settings, so the next start remembers the account.
-        self.proc = ui.start_app(["--portal", self.portal.url], language=language, settings="keyfile")
-        app = ui.wait_for_app(self.proc)
-        return app, ui.wait_for(lambda: ui.find(app, role="frame"), what="the main window")
+        self.proc, app, frame = ui.launch(["--portal", self.portal.url], language=language, settings="keyfile")
+        return app, frame
 
     def open_thread(self, frame, t):
         """Messages in the sidebar, then a click on the demo thread."""
