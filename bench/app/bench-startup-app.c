@@ -3,6 +3,8 @@
  *
  * The hook watches the main window's GdkFrameClock "after-paint" and prints
  * CLOCK_MONOTONIC timestamps (µs, g_get_monotonic_time) on stdout:
+ *   window-added T        the main window was built (template, pages)
+ *   main-shown T          the silent sign-in finished: the main view is set
  *   first-frame T         the first frame the window painted
  *   signed-in-frame T     the first frame with the signed-in main view
  *   settled-frame T       the first frame after the crossfade to it ended
@@ -87,6 +89,18 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
+visible_child_cb (GtkStack   *stack,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "main") == 0)
+    {
+      printf ("main-shown %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      g_signal_handlers_disconnect_by_func (stack, visible_child_cb, data);
+    }
+}
+
+static void
 realize_cb (GtkWidget *window,
             gpointer   data)
 {
@@ -102,6 +116,9 @@ window_added_cb (GtkApplication *app,
   if (hook.window != NULL || !WERVING_IS_WINDOW (window))
     return;
   hook.window = window;
+  printf ("window-added %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_connect (gtk_widget_get_template_child (GTK_WIDGET (window), WERVING_TYPE_WINDOW, "main_stack"),
+                    "notify::visible-child", G_CALLBACK (visible_child_cb), NULL);
   g_signal_connect_after (window, "realize", G_CALLBACK (realize_cb), NULL);
 }
 

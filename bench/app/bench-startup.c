@@ -196,6 +196,8 @@ static void
 bench_runs (const char *url,
             guint       runs)
 {
+  g_autoptr(GArray) app_window = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_main = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_any = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_signed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_settled = g_array_new (FALSE, FALSE, sizeof (double));
@@ -224,6 +226,8 @@ bench_runs (const char *url,
       if (renderer == NULL)
         renderer = g_strdup (g_hash_table_lookup (app->values, "renderer"));
 
+      v = child_ms (app, "window-added"); g_array_append_val (app_window, v);
+      v = child_ms (app, "main-shown"); g_array_append_val (app_main, v);
       v = child_ms (app, "first-frame"); g_array_append_val (app_any, v);
       v = child_ms (app, "signed-in-frame"); g_array_append_val (app_signed, v);
       v = child_ms (app, "settled-frame"); g_array_append_val (app_settled, v);
@@ -242,7 +246,11 @@ bench_runs (const char *url,
   printf ("\nStartup, %u interleaved runs each (after one warm-up pair), renderer %s\n", runs, renderer);
   printf ("%-34s %9s %9s %9s %9s %8s\n", "", "werving", "", "hello", "", "ratio");
   printf ("%-34s %9s %9s %9s %9s %8s\n", "", "p50", "p90", "p50", "p90", "p50");
+  printf ("%-34s %9.1f %9.1f\n", "werving: window built (ms)", bench_quantile (app_window, 0.5),
+          bench_quantile (app_window, 0.9));
   print_row ("first frame (ms)", app_any, hello_frame, "ms");
+  printf ("%-34s %9.1f %9.1f\n", "werving: silently signed in (ms)", bench_quantile (app_main, 0.5),
+          bench_quantile (app_main, 0.9));
   print_row ("first frame signed in (ms)", app_signed, hello_frame, "ms");
   print_row ("  crossfade to it done (ms)", app_settled, hello_frame, "ms");
   print_row ("VmRSS at that frame (MiB)", app_rss0, hello_rss0, "MiB");
