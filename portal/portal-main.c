@@ -11,6 +11,7 @@
 
 #include "portal-auth.h"
 #include "portal-demo.h"
+#include "portal-discovery.h"
 #include "portal-seed.h"
 #include "portal-server.h"
 #include "portal-store.h"
@@ -159,7 +160,9 @@ run_server (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       "SQLite database (created if needed). Required unless --demo, which then uses a temporary "
       "database in $XDG_RUNTIME_DIR (or /tmp) that is deleted on exit", "PATH" },
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Create demo data when the database is new", NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      "Create demo data when the database is new, and tell apps on this computer where this "
+      "portal runs ($XDG_RUNTIME_DIR/werving/demo-portal, removed on exit)", NULL },
     { "cvs", 0, 0, G_OPTION_ARG_INT, &cvs, "Synthetic CVs for --demo (default 2000)", "N" },
     { "cv-view-quota", 0, 0, G_OPTION_ARG_INT, &cv_view_quota, "CV views per organisation per day (default 100)", "N" },
     { "contact-quota", 0, 0, G_OPTION_ARG_INT, &contact_quota, "New contacts per organisation per day (default 25)", "N" },
@@ -243,11 +246,19 @@ run_server (int    argc,
   uri = portal_server_get_uri (server);
   printf ("listening on %s\n", uri);
   fflush (stdout);
+  /* A demo portal lets the app on this computer offer it on its welcome page. */
+  if (demo && !portal_discovery_publish (uri, &error))
+    {
+      g_printerr ("werving-portal: cannot write the demo discovery file: %s\n", error->message);
+      g_clear_error (&error);
+    }
 
   g_main_loop_run (loop);
 
   g_source_remove (sigterm_id);
   g_source_remove (sigint_id);
+  if (demo)
+    portal_discovery_withdraw (uri);
   portal_server_disconnect (server);
   g_clear_object (&server);
   drain_main_context ();

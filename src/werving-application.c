@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "werving-application.h"
+#include "werving-preferences-window.h"
 #include "werving-window.h"
 
 struct _WervingApplication
@@ -116,6 +117,23 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+  WervingClient *client = WERVING_IS_WINDOW (window) ? werving_window_get_client (WERVING_WINDOW (window)) : NULL;
+  WervingSession *session = client != NULL ? werving_client_get_session (client) : NULL;
+  WervingPreferencesWindow *preferences;
+
+  preferences = werving_preferences_window_new (window,
+                                                session != NULL ? werving_client_get_base_url (client) : NULL,
+                                                session != NULL ? werving_session_get_account_email (session) : NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -155,6 +173,7 @@ open_thread_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "open-thread", .activate = open_thread_action, .parameter_type = "x" },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -162,6 +181,7 @@ static void
 werving_application_init (WervingApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -169,4 +189,5 @@ werving_application_init (WervingApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }

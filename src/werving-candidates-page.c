@@ -15,6 +15,7 @@
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
 #include "werving-cv-view.h"
+#include "werving-occupations.h"
 #include "werving-skills.h"
 
 /* Typing in a text filter waits this long before searching. */
@@ -775,8 +776,8 @@ occupation_changed_cb (WervingCandidatesPage *self)
   found = code == NULL ? werving_occupations_complete (text, MAX_SUGGESTIONS) : g_ptr_array_new ();
   for (guint i = 0; i < found->len; i++)
     {
-      const WervingOccupation *o = g_ptr_array_index (found, i);
-      char *label = g_strdup_printf ("%s (%s)", o->label, o->code);
+      const WervingOccupationItem *o = g_ptr_array_index (found, i);
+      char *label = g_strdup_printf ("%s (%s)", werving_occupation_item_get_display_label (o), o->code);
 
       g_ptr_array_add (labels, label);
       g_ptr_array_add (values, g_strdup (label));

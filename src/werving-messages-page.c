@@ -516,8 +516,10 @@ send_notification (WervingMessagesPage *self,
   g_autofree char *body = NULL;
   g_autofree char *id = NULL;
   const char *text = werving_message_get_body (message);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  if (application == NULL || !g_application_get_is_registered (application))
+  if (application == NULL || !g_application_get_is_registered (application) ||
+      !g_settings_get_boolean (settings, "notify-new-messages"))
     return;
 
   if (thread != NULL)

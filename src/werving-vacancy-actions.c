@@ -79,7 +79,9 @@ set_enabled (WervingVacancyActions *self,
 static void
 update_actions (WervingVacancyActions *self)
 {
-  gboolean ready = self->vacancy != NULL && self->client != NULL && !self->busy;
+  /* Publish, close, renew and delete need the portal's verdict: not queued. */
+  gboolean ready = self->vacancy != NULL && self->client != NULL && !self->busy &&
+                   werving_client_get_reachable (self->client);
   gboolean draft = has_status (self, "draft");
   gboolean active = has_status (self, "active");
   gboolean ended = has_status (self, "closed") || has_status (self, "expired");
@@ -510,8 +512,14 @@ werving_vacancy_actions_set_client (WervingVacancyActions *self,
   g_return_if_fail (WERVING_IS_VACANCY_ACTIONS (self));
   g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, update_actions, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::reachable", G_CALLBACK (update_actions),
+                             self, G_CONNECT_SWAPPED);
 
   /* Operations of another account must not land here. */
   g_cancellable_cancel (self->cancellable);

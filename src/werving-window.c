@@ -6,9 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "werving-account-store.h"
 #include "werving-candidates-page.h"
 #include "werving-client.h"
-#include "werving-drafts.h"
+#include "werving-demo-portal.h"
 #include "werving-error.h"
 #include "werving-keyring.h"
 #include "werving-messages-page.h"
@@ -37,6 +38,13 @@ struct _WervingWindow
   guint pending_stores;
   char *clear_portal;
   char *clear_email;
+  /* The signed-in account while another one is being added or switched to;
+   * Cancel goes back to it. */
+  WervingClient *previous_client;
+  gboolean previous_remember;
+  GMenu *account_menu;
+  GCancellable *demo_cancellable;
+  char *demo_portal_url;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -51,6 +59,12 @@ struct _WervingWindow
   GtkListBox *sidebar;
   GtkListBoxRow *vacancies_row;
   GtkLabel *account_label;
+  GtkMenuButton *account_menu_button;
+  GtkButton *cancel_add_button;
+  GtkListBox *demo_portal_list;
+  AdwActionRow *demo_portal_row;
+  AdwPreferencesGroup *recent_portals_group;
+  GtkListBox *recent_portals_list;
   GtkStack *section_stack;
   WervingVacanciesPage *vacancies_page;
   WervingCandidatesPage *candidates_page;
@@ -76,6 +90,9 @@ static void show_main          (WervingWindow *self);
 static void update_back_button (WervingWindow *self);
 static void set_client         (WervingWindow *self,
                                 WervingClient *client);
+static void update_actions     (WervingWindow *self);
+static void discover_demo_portal (WervingWindow *self);
+static void update_account_menu  (WervingWindow *self);
 
 static void
 resume_cb (GObject      *source,
@@ -221,7 +238,9 @@ remember_portal (WervingWindow *self,
     }
   updated = g_strv_builder_end (builder);
 
-  g_settings_set_string (self->settings, "last-portal-url", url);
+  /* While adding an account, the next start still opens the current one. */
+  if (self->previous_client == NULL)
+    g_settings_set_string (self->settings, "last-portal-url", url);
   g_settings_set_strv (self->settings, "recent-portal-urls", (const char * const *) updated);
 }
 
@@ -231,8 +250,12 @@ update_actions (WervingWindow *self)
   gboolean signed_in = self->client != NULL && werving_client_get_signed_in (self->client);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-vacancy", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-add-account", self->previous_client != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->new_vacancy_button), signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->account_menu_button), signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_add_button), self->previous_client != NULL);
 }
 
 static void
@@ -294,6 +317,7 @@ change_portal_action (GtkWidget  *widget,
   WervingWindow *self = WERVING_WINDOW (widget);
 
   g_cancellable_cancel (self->cancellable);
+  discover_demo_portal (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -433,8 +457,18 @@ show_main (WervingWindow *self)
                              werving_client_get_base_url (self->client));
   gtk_label_set_text (self->account_label, account);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), werving_client_get_base_url (self->client));
+  /* This account is the current one now: the one to return to next start. */
+  g_clear_object (&self->previous_client);
+  werving_account_store_add (self->settings, werving_client_get_base_url (self->client),
+                             werving_session_get_account_email (session));
+  g_settings_set_string (self->settings, "last-portal-url", werving_client_get_base_url (self->client));
+  g_settings_set_string (self->settings, "last-account-email",
+                         self->remember ? werving_session_get_account_email (session) : "");
+  update_account_menu (self);
   open_outbox (self);
   werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
   werving_messages_page_set_client (self->messages_page, self->client);
@@ -477,10 +511,8 @@ sign_in_cb (GObject      *source,
     }
 
   /* The token itself was stored by session_changed_cb when the session
-   * arrived; storing it twice at once races in libsecret's file backend. */
-  if (self->remember)
-    g_settings_set_string (self->settings, "last-account-email",
-                           werving_session_get_account_email (session));
+   * arrived; storing it twice at once races in libsecret's file backend.
+   * show_main () remembers the account. */
   show_main (self);
 }
 
@@ -536,12 +568,12 @@ sign_out_cb (GObject      *source,
 }
 
 
+/* Signs the current account out and removes it from this computer: its
+ * secrets, outbox, drafts and caches, and its place in the account list. */
 static void
-sign_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+sign_out (WervingWindow *self)
 {
-  WervingWindow *self = WERVING_WINDOW (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   WervingSession *session;
 
   if (self->client == NULL)
@@ -561,14 +593,17 @@ sign_out_action (GtkWidget  *widget,
                            werving_session_get_account_email (session));
 
   /* R9: what this account wrote on this machine goes with it. */
+  if (self->outbox != NULL)
+    werving_outbox_wipe (self->outbox);
   if (session != NULL)
     {
-      g_autofree char *drafts = werving_drafts_get_dir (werving_client_get_base_url (self->client),
-                                                        werving_session_get_account_email (session));
+      const char *portal = werving_client_get_base_url (self->client);
+      const char *email = werving_session_get_account_email (session);
       g_autoptr(GError) wipe_error = NULL;
 
-      if (!werving_drafts_wipe (drafts, &wipe_error))
-        g_warning ("Could not remove the account's drafts: %s", wipe_error->message);
+      if (!werving_account_wipe_local_data (portal, email, &wipe_error))
+        g_warning ("Could not remove the account's data: %s", wipe_error->message);
+      werving_account_store_remove (self->settings, portal, email);
     }
   werving_vacancy_actions_set_vacancy (self->vacancy_actions, NULL);
   werving_vacancy_actions_set_client (self->vacancy_actions, NULL);
@@ -585,6 +620,52 @@ sign_out_action (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Signed out")));
+  update_actions (self);
+  update_account_menu (self);
+}
+
+static void
+sign_out_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      WervingWindow    *self)
+{
+  if (g_strcmp0 (response, "sign-out") == 0)
+    sign_out (self);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  guint unsent = self->outbox != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->outbox)) : 0;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (unsent == 0)
+    {
+      sign_out (self);
+      return;
+    }
+
+  /* Unsent messages and changes exist only here: losing them needs a yes. */
+  heading = g_strdup_printf (ngettext ("Sign Out and Discard %u Unsent Item?",
+                                       "Sign Out and Discard %u Unsent Items?", unsent), unsent);
+  body = g_strdup_printf (ngettext ("%u message or change has not reached the portal yet. Signing out removes it from this computer, with your drafts and your saved sign-in.",
+                                    "%u messages or changes have not reached the portal yet. Signing out removes them from this computer, with your drafts and your saved sign-in.",
+                                    unsent), unsent);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "sign-out", _("_Sign Out and Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "sign-out", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (sign_out_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -711,6 +792,354 @@ werving_window_get_outbox (WervingWindow *self)
   return self->outbox;
 }
 
+/* Accounts */
+
+static char *
+account_title (const char *portal,
+               const char *email)
+{
+  /* Translators: "e-mail address at portal address" */
+  return g_strdup_printf (_("%s at %s"), email, portal);
+}
+
+static gboolean
+is_current_account (WervingWindow *self,
+                    const char    *portal,
+                    const char    *email)
+{
+  WervingSession *session = self->client != NULL ? werving_client_get_session (self->client) : NULL;
+
+  return session != NULL &&
+         g_strcmp0 (werving_client_get_base_url (self->client), portal) == 0 &&
+         g_strcmp0 (werving_session_get_account_email (session), email) == 0;
+}
+
+/* Other remembered accounts, then Add Account… and Sign Out. */
+static void
+update_account_menu (WervingWindow *self)
+{
+  g_autoptr(GPtrArray) accounts = werving_account_store_list (self->settings);
+  g_autoptr(GMenu) others = g_menu_new ();
+  g_autoptr(GMenu) manage = g_menu_new ();
+  WervingSession *session = self->client != NULL ? werving_client_get_session (self->client) : NULL;
+
+  g_menu_remove_all (self->account_menu);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      WervingKeyringAccount *account = g_ptr_array_index (accounts, i);
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (is_current_account (self, account->portal, account->email))
+        continue;
+      label = account_title (account->portal, account->email);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.switch-account",
+                                               g_variant_new ("(ss)", account->portal, account->email));
+      g_menu_append_item (others, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
+    g_menu_append_section (self->account_menu, _("Switch To"), G_MENU_MODEL (others));
+  g_menu_append (manage, _("_Add Account…"), "win.add-account");
+  g_menu_append (manage, _("_Sign Out"), "win.sign-out");
+  g_menu_append_section (self->account_menu, NULL, G_MENU_MODEL (manage));
+
+  if (session != NULL)
+    {
+      g_autofree char *title = account_title (werving_client_get_base_url (self->client),
+                                              werving_session_get_account_email (session));
+      /* Translators: a tooltip; %s is "e-mail address at portal address" */
+      g_autofree char *tooltip = g_strdup_printf (_("Accounts — signed in as %s"), title);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->account_menu_button), tooltip);
+    }
+}
+
+static void
+reset_cancellable (WervingWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* Leaves the signed-in account in the sections while the user signs in to
+ * another one; Cancel returns to it, signing in replaces it. */
+static void
+keep_previous_account (WervingWindow *self)
+{
+  if (self->previous_client != NULL || self->client == NULL ||
+      !werving_client_get_signed_in (self->client))
+    return;
+  self->previous_client = g_object_ref (self->client);
+  self->previous_remember = self->remember;
+}
+
+/* The sign-in page for @client's portal with @email filled in. */
+static void
+show_sign_in (WervingWindow *self,
+              WervingClient *client,
+              const char    *email,
+              const char    *message)
+{
+  g_autofree char *description = NULL;
+
+  keep_previous_account (self);
+  set_client (self, client);
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), werving_client_get_base_url (client));
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email != NULL ? email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  /* Translators: %s is the address of a job portal */
+  description = g_strdup_printf (_("Sign in to %s with your organisation's account."),
+                                 werving_client_get_base_url (client));
+  adw_status_page_set_description (self->sign_in_page, description);
+  show_sign_in_error (self, message);
+  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  update_actions (self);
+  gtk_widget_grab_focus (email != NULL ? GTK_WIDGET (self->password_row) : GTK_WIDGET (self->email_row));
+}
+
+typedef struct
+{
+  WervingWindow *self;
+  WervingClient *client;
+  char          *email;
+} Switch;
+
+static void
+switch_free (Switch *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->client);
+  g_free (data->email);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Switch, switch_free)
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, WERVING_ERROR, WERVING_ERROR_CANCELLED);
+}
+
+static void
+switch_resume_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Switch) data = user_data;
+  WervingWindow *self = data->self;
+  g_autoptr(WervingSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = werving_client_resume_finish (data->client, result, &error);
+  if (is_cancelled (error))
+    return;
+  if (session == NULL)
+    {
+      g_autofree char *reason = werving_error_to_user_message (error);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "Werving cannot reach the portal; …" */
+      message = g_strdup_printf (_("You could not be signed in automatically. %s"), reason);
+      show_sign_in (self, data->client, data->email, message);
+      return;
+    }
+
+  g_clear_object (&self->previous_client);
+  set_client (self, data->client);
+  self->remember = TRUE;
+  /* Refresh tokens rotate: the one just used is spent, keep the new one. */
+  session_changed_cb (self->client, NULL, self);
+  show_main (self);
+}
+
+static void
+switch_lookup_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Switch) data = user_data;
+  WervingWindow *self = data->self;
+  WervingClient *client;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  token = werving_keyring_lookup_finish (result, &error);
+  if (is_cancelled (error))
+    return;
+  if (token == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL)
+        message = g_strdup_printf (_("The system keyring is not available, so you need to sign in: %s"),
+                                   error->message);
+      show_sign_in (self, data->client, data->email, message);
+      return;
+    }
+  client = data->client;
+  werving_client_resume_async (client, token, self->cancellable, switch_resume_cb,
+                               g_steal_pointer (&data));
+}
+
+static void
+switch_account_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  const char *portal;
+  const char *email;
+  g_autoptr(WervingClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  Switch *data;
+
+  g_variant_get (parameter, "(&s&s)", &portal, &email);
+  if (is_current_account (self, portal, email))
+    return;
+
+  client = werving_client_new (portal, &error);
+  if (client == NULL)
+    {
+      g_autofree char *message = werving_error_to_user_message (error);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  reset_cancellable (self);
+  data = g_new0 (Switch, 1);
+  data->self = g_object_ref (self);
+  data->client = g_steal_pointer (&client);
+  data->email = g_strdup (email);
+  werving_keyring_lookup_async (portal, email, WERVING_KEYRING_REFRESH_TOKEN, self->cancellable,
+                                switch_lookup_cb, data);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+
+  keep_previous_account (self);
+  reset_cancellable (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  show_sign_in_error (self, NULL);
+  discover_demo_portal (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->portal_url_row));
+}
+
+static void
+cancel_add_account_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  g_autoptr(WervingClient) previous = g_steal_pointer (&self->previous_client);
+
+  if (previous == NULL)
+    return;
+  reset_cancellable (self);
+  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
+  gtk_widget_action_set_enabled (widget, "win.sign-in", TRUE);
+  set_client (self, previous);
+  self->remember = self->previous_remember;
+  /* Its token may have rotated meanwhile. */
+  session_changed_cb (self->client, NULL, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), werving_client_get_base_url (self->client));
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  update_actions (self);
+  update_back_button (self);
+}
+
+/* The welcome page: recent portals and the demo portal on this computer */
+
+static void
+recent_portals_changed_cb (WervingWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-portal-urls");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_portals_list))) != NULL)
+    gtk_list_box_remove (self->recent_portals_list, child);
+  for (guint i = 0; recent[i] != NULL && i < MAX_RECENT_PORTALS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), recent[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.use-portal");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (recent[i]));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->recent_portals_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_portals_group), recent[0] != NULL);
+}
+
+static void
+use_portal_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WervingWindow *self = WERVING_WINDOW (widget);
+  const char *url = parameter != NULL ? g_variant_get_string (parameter, NULL) : self->demo_portal_url;
+
+  if (url == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), url);
+  gtk_widget_activate_action (widget, "win.connect", NULL);
+}
+
+static void
+demo_portal_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(WervingWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = werving_demo_portal_discover_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_free (self->demo_portal_url);
+  self->demo_portal_url = g_steal_pointer (&url);
+  if (self->demo_portal_url != NULL)
+    adw_action_row_set_subtitle (self->demo_portal_row, self->demo_portal_url);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_portal_list), self->demo_portal_url != NULL);
+}
+
+/* Offers the demo portal only once it answered: a stale file offers nothing. */
+static void
+discover_demo_portal (WervingWindow *self)
+{
+  g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
+  self->demo_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->demo_portal_url, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_portal_list), FALSE);
+  werving_demo_portal_discover_async (self->demo_cancellable, demo_portal_cb, g_object_ref (self));
+}
+
+WervingClient *
+werving_window_get_client (WervingWindow *self)
+{
+  g_return_val_if_fail (WERVING_IS_WINDOW (self), NULL);
+
+  return self->client;
+}
+
 static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
@@ -815,6 +1244,11 @@ werving_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->clear_portal, g_free);
   g_clear_pointer (&self->clear_email, g_free);
+  g_cancellable_cancel (self->demo_cancellable);
+  g_clear_object (&self->demo_cancellable);
+  g_clear_pointer (&self->demo_portal_url, g_free);
+  g_clear_object (&self->previous_client);
+  g_clear_object (&self->account_menu);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);
 }
@@ -844,6 +1278,12 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_row);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, account_label);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, account_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, cancel_add_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, demo_portal_list);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, demo_portal_row);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, recent_portals_group);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, recent_portals_list);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
@@ -870,6 +1310,11 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.new-vacancy", NULL, new_vacancy_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.switch-account", "(ss)", switch_account_action);
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-add-account", NULL, cancel_add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.use-portal", "s", use_portal_action);
+  gtk_widget_class_install_action (widget_class, "win.use-demo-portal", NULL, use_portal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-vacancy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
@@ -904,4 +1349,14 @@ werving_window_init (WervingWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->account_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->account_menu_button, G_MENU_MODEL (self->account_menu));
+  g_signal_connect_object (self->settings, "changed::accounts", G_CALLBACK (update_account_menu),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-portal-urls",
+                           G_CALLBACK (recent_portals_changed_cb), self, G_CONNECT_SWAPPED);
+  update_account_menu (self);
+  recent_portals_changed_cb (self);
+  discover_demo_portal (self);
 }

@@ -19,6 +19,9 @@ WervingWindow *werving_window_new         (WervingApplication *application);
 void           werving_window_open_thread (WervingWindow      *self,
                                            gint64              thread_id);
 
+/* The client of the account shown, or %NULL before a portal was chosen. */
+WervingClient *werving_window_get_client  (WervingWindow      *self);
+
 /* The signed-in account's outbox, or %NULL when signed out. */
 WervingOutbox *werving_window_get_outbox  (WervingWindow      *self);
 

@@ -38,6 +38,9 @@ WervingClient  *werving_client_new                  (const char     *base_url,
 const char     *werving_client_get_base_url         (WervingClient  *self);
 WervingSession *werving_client_get_session          (WervingClient  *self);
 gboolean        werving_client_get_signed_in        (WervingClient  *self);
+/* FALSE since a request failed at the network level, until one gets an HTTP
+ * answer again (the "reachable" property; notified on change). */
+gboolean        werving_client_get_reachable        (WervingClient  *self);
 /* Kept current from every CV answer's X-Quota-* headers and from get_quota. */
 WervingQuota   *werving_client_get_quota            (WervingClient  *self);
 

@@ -8,6 +8,7 @@
 #include "werving-cv.h"
 #include "werving-cv-query.h"
 #include "werving-cv-summary.h"
+#include "werving-demo-portal.h"
 #include "werving-error.h"
 #include "werving-events.h"
 #include "werving-keyring.h"
