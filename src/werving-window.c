@@ -78,6 +78,7 @@ struct _WervingWindow
   GtkInfoBar *verification_bar;
   GtkButton *new_vacancy_button;
   GtkButton *back_button;
+  guint back_button_idle;
   GtkLabel *verification_label;
 };
 
@@ -1241,6 +1242,26 @@ update_back_button (WervingWindow *self)
                           in_main && adw_leaflet_get_folded (self->leaflet) && on_content);
 }
 
+static gboolean
+update_back_button_idle_cb (gpointer user_data)
+{
+  WervingWindow *self = user_data;
+
+  self->back_button_idle = 0;
+  update_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated, after the header bar was:
+ * showing the Back button then would change the header bar too late for
+ * this frame. */
+static void
+folded_cb (WervingWindow *self)
+{
+  if (self->back_button_idle == 0)
+    self->back_button_idle = g_idle_add (update_back_button_idle_cb, self);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -1278,6 +1299,7 @@ werving_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->back_button_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
   g_clear_object (&self->outbox);
@@ -1341,6 +1363,7 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, new_vacancy_button);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, vacancy_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_vacancy_cb);
 
