@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "werving-account-store.h"
 #include "werving-candidates-page.h"
@@ -172,6 +173,20 @@ try_resume (WervingWindow *self)
                                 lookup_secret_cb, g_object_ref (self));
 }
 
+/* "http://host:1/" as typed and "http://host:1" as the client names it. */
+static gboolean
+same_portal (const char *a,
+             const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+
+  while (la > 0 && a[la - 1] == '/')
+    la--;
+  while (lb > 0 && b[lb - 1] == '/')
+    lb--;
+  return la > 0 && la == lb && strncmp (a, b, la) == 0;
+}
+
 WervingWindow *
 werving_window_new (WervingApplication *application)
 {
@@ -190,7 +205,7 @@ werving_window_new (WervingApplication *application)
     gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), portal_url);
 
   /* Back on the portal of last time: go straight to signing in. */
-  if (portal_url != NULL && g_strcmp0 (portal_url, last_url) == 0)
+  if (portal_url != NULL && same_portal (portal_url, last_url))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
       try_resume (self);
