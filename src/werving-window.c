@@ -262,7 +262,9 @@ remember_portal (WervingWindow *self,
 static void
 update_actions (WervingWindow *self)
 {
-  gboolean signed_in = self->client != NULL && werving_client_get_signed_in (self->client);
+  gboolean in_main = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
+  /* While another account is being added, the current one waits behind. */
+  gboolean signed_in = in_main && self->client != NULL && werving_client_get_signed_in (self->client);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", signed_in);
@@ -1364,6 +1366,8 @@ werving_window_init (WervingWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
   self->account_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->account_menu_button, G_MENU_MODEL (self->account_menu));
   g_signal_connect_object (self->settings, "changed::accounts", G_CALLBACK (update_account_menu),

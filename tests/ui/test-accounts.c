@@ -850,10 +850,18 @@ unread_above (gpointer data)
   return werving_messages_page_get_unread_count (unread->page) > unread->unread;
 }
 
+typedef struct
+{
+  GPtrArray *summaries;
+  guint      before;
+} Notified;
+
 static gboolean
 notified (gpointer data)
 {
-  return ((GPtrArray *) data)->len > 0;
+  Notified *notified = data;
+
+  return notified->summaries->len > notified->before;
 }
 
 /* A reply arrives while the Messages section is not shown. */
@@ -865,11 +873,12 @@ reply_and_count (Notifications       *notifications,
                  const char          *body)
 {
   Unread unread = { page, werving_messages_page_get_unread_count (page) };
+  Notified before = { notifications->summaries, notifications->summaries->len };
 
   jobseeker_reply (portal_url, thread_id, body);
   g_assert_true (wait_for (unread_above, &unread, WAIT_MS));
-  /* The notification, if any, is one D-Bus round trip behind. */
-  wait_for (notified, notifications->summaries, 1000);
+  /* The notification, if any, is a D-Bus round trip behind. */
+  wait_for (notified, &before, 2000);
   return notifications->summaries->len;
 }
 
