@@ -21,6 +21,7 @@ struct _PortalRequest
   SoupServerMessage *msg;
   GHashTable        *query;         /* char * → char * */
   gint64             id;            /* the {id} of the path, 0 if none */
+  gint64             sub_id;        /* the {cv_id} of the path, 0 if none */
   PortalAccountKind  account_kind;  /* NONE on public routes */
   gint64             account_id;
   gint64             session_id;

@@ -48,6 +48,11 @@ void portal_route_message_create       (PortalRequest *request);
 void portal_route_thread_read          (PortalRequest *request);
 void portal_route_thread_reveal        (PortalRequest *request);
 
+/* portal-routes-shortlist.c */
+void portal_route_shortlist_list       (PortalRequest *request);
+void portal_route_shortlist_put        (PortalRequest *request);
+void portal_route_shortlist_delete     (PortalRequest *request);
+
 /* Shared by the route files. */
 gboolean portal_routes_require_verified (PortalRequest *request);
 /* Sends thread.updated (and message.created when @message is set) to both

@@ -23,7 +23,7 @@ typedef enum
 typedef struct
 {
   const char      *method;
-  const char      *pattern;  /* "{id}" stands for a positive integer */
+  const char      *pattern;  /* "{id}" and "{cv_id}" stand for positive integers */
   Access           access;
   PortalRouteFunc  func;
 } Route;
@@ -45,6 +45,9 @@ static const Route routes[] = {
   { "POST", "/v1/vacancies/{id}/close", ACCESS_ORGANISATION, portal_route_vacancy_close },
   { "POST", "/v1/vacancies/{id}/renew", ACCESS_ORGANISATION, portal_route_vacancy_renew },
   { "GET", "/v1/vacancies/{id}/matches", ACCESS_ORGANISATION, portal_route_vacancy_matches },
+  { "GET", "/v1/vacancies/{id}/shortlist", ACCESS_ORGANISATION, portal_route_shortlist_list },
+  { "PUT", "/v1/vacancies/{id}/shortlist/{cv_id}", ACCESS_ORGANISATION, portal_route_shortlist_put },
+  { "DELETE", "/v1/vacancies/{id}/shortlist/{cv_id}", ACCESS_ORGANISATION, portal_route_shortlist_delete },
   { "GET", "/v1/cvs", ACCESS_ORGANISATION, portal_route_cv_search },
   { "GET", "/v1/cvs/{id}", ACCESS_ORGANISATION, portal_route_cv_get },
   { "GET", "/v1/quota", ACCESS_ORGANISATION, portal_route_quota },
@@ -128,30 +131,35 @@ request_finished_cb (SoupServer        *soup,
            g_get_monotonic_time () - info->started);
 }
 
-/* Matches @path against @pattern, returning the {id} (0 when the pattern
- * has none, -1 when that segment is not a positive integer). */
+/* Matches @path against @pattern, returning the {id} and {cv_id} (0 when
+ * the pattern has none, -1 when that segment is not a positive integer). */
 static gboolean
 route_matches (const char *pattern,
                const char *path,
-               gint64     *id)
+               gint64     *id,
+               gint64     *sub_id)
 {
   g_auto(GStrv) want = g_strsplit (pattern, "/", -1);
   g_auto(GStrv) have = g_strsplit (path, "/", -1);
   guint n = g_strv_length (want);
 
   *id = 0;
+  *sub_id = 0;
   if (g_strv_length (have) != n)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      if (g_str_equal (want[i], "{id}"))
+      gboolean is_id = g_str_equal (want[i], "{id}");
+
+      if (is_id || g_str_equal (want[i], "{cv_id}"))
         {
           guint64 value;
+          gint64 *out = is_id ? id : sub_id;
 
           if (!g_ascii_string_to_unsigned (have[i], 10, 1, G_MAXINT64, &value, NULL))
-            *id = -1;
+            *out = -1;
           else
-            *id = (gint64) value;
+            *out = (gint64) value;
         }
       else if (!g_str_equal (want[i], have[i]))
         return FALSE;
@@ -257,7 +265,7 @@ dispatch (PortalServer      *self,
   const Route *route = NULL;
   gboolean path_known = FALSE;
   LogInfo *info = log_info (msg);
-  gint64 id = 0;
+  gint64 id = 0, sub_id = 0;
 
   if (body->length > PORTAL_MAX_BODY)
     {
@@ -268,7 +276,7 @@ dispatch (PortalServer      *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      if (!route_matches (routes[i].pattern, path, &id))
+      if (!route_matches (routes[i].pattern, path, &id, &sub_id))
         continue;
       path_known = TRUE;
       if (g_str_equal (routes[i].method, method))
@@ -286,7 +294,7 @@ dispatch (PortalServer      *self,
           g_autoptr(GString) allow = g_string_new (NULL);
 
           for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-            if (route_matches (routes[i].pattern, path, &id))
+            if (route_matches (routes[i].pattern, path, &id, &sub_id))
               g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
           portal_request_set_header (request, "Allow", allow->str);
           portal_request_reply_problem (request, PORTAL_ERROR_NOT_FOUND,
@@ -321,12 +329,13 @@ dispatch (PortalServer      *self,
         }
     }
 
-  if (id < 0)
+  if (id < 0 || sub_id < 0)
     {
       portal_request_reply_problem (request, PORTAL_ERROR_BAD_REQUEST, "The id must be a positive integer");
       return;
     }
   request->id = id;
+  request->sub_id = sub_id;
 
   key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
   if (key != NULL && g_str_equal (method, "POST"))

@@ -480,6 +480,29 @@ portal_store_cvs_is_findable (sqlite3 *db,
   return findable;
 }
 
+JsonObject *
+portal_store_cvs_get_anonymous_summary (sqlite3 *db,
+                                        gint64   cv_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *summary = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT " PORTAL_CVS_SUMMARY_COLUMNS " FROM cvs c JOIN cv_docs d ON d.id = c.id"
+                          " WHERE c.id = ? AND c.visibility > 0 AND c.expires_at > ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cv_id);
+  sqlite3_bind_int64 (stmt, 2, portal_cvs_now ());
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      summary = portal_cvs_summary_from_row (db, stmt, 0);
+      json_object_remove_member (summary, "name");
+    }
+  sqlite3_finalize (stmt);
+  return summary;
+}
+
 gint64
 portal_store_cvs_id_for_jobseeker (sqlite3 *db,
                                    gint64   jobseeker_id)

@@ -70,6 +70,12 @@ JsonObject    *portal_store_cvs_get_for_employer   (sqlite3     *db,
                                                     gint64       cv_id,
                                                     GError     **error);
 
+/* The CvSummary of a findable CV without "name", even for an open CV:
+ * what a shortlist shows without counting a CV view (R1, R4, R5). NULL when
+ * the CV is hidden, expired or absent. */
+JsonObject    *portal_store_cvs_get_anonymous_summary (sqlite3  *db,
+                                                    gint64       cv_id);
+
 /* TRUE when an organisation may see this CV (exists, not hidden, not
  * expired); cheaper than get_for_employer for thread creation. */
 gboolean       portal_store_cvs_is_findable        (sqlite3     *db,

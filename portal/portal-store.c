@@ -120,6 +120,20 @@ static const char *migrations[] = {
   "  viewed_at INTEGER NOT NULL);"
   "CREATE INDEX cv_views_by_organisation ON cv_views (organisation_id, viewed_at);"
   "CREATE INDEX cv_views_by_cv ON cv_views (cv_id, id);",
+  /* 2: shortlists per vacancy (portal-store-shortlist.c) */
+  "CREATE TABLE shortlist_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  organisation_id INTEGER NOT NULL,"
+  "  vacancy_id INTEGER NOT NULL REFERENCES vacancies (id),"
+  "  cv_id INTEGER NOT NULL,"
+  "  stage TEXT NOT NULL,"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  added_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  UNIQUE (vacancy_id, cv_id));"
+  "CREATE INDEX shortlist_entries_by_vacancy ON shortlist_entries (organisation_id, vacancy_id, id);"
+  "CREATE TRIGGER shortlist_entries_vacancy_deleted AFTER DELETE ON vacancies"
+  " BEGIN DELETE FROM shortlist_entries WHERE vacancy_id = OLD.id; END;",
 };
 
 static void

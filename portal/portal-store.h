@@ -212,4 +212,30 @@ JsonObject  *portal_store_message_list         (PortalStore       *self,
                                                 guint              limit,
                                                 GError           **error);
 
+/* Shortlists (portal-store-shortlist.c), one per vacancy, scoped to the
+ * organisation. Entries carry the CV's anonymous summary, or "available":
+ * false and a null summary once the CV is hidden or expired. */
+gboolean     portal_shortlist_stage_is_valid   (const char        *stage);
+JsonObject  *portal_store_shortlist_list       (PortalStore       *self,
+                                                gint64             organisation_id,
+                                                gint64             vacancy_id,
+                                                const char        *cursor,
+                                                guint              limit,
+                                                GError           **error);
+/* Adds or updates the entry; @note NULL keeps the current note ("" for a
+ * new entry). A new entry needs a findable CV, else NOT_FOUND. */
+JsonObject  *portal_store_shortlist_put        (PortalStore       *self,
+                                                gint64             organisation_id,
+                                                gint64             vacancy_id,
+                                                gint64             cv_id,
+                                                const char        *stage,
+                                                const char        *note,
+                                                gboolean          *created,
+                                                GError           **error);
+gboolean     portal_store_shortlist_delete     (PortalStore       *self,
+                                                gint64             organisation_id,
+                                                gint64             vacancy_id,
+                                                gint64             cv_id,
+                                                GError           **error);
+
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
 #include "werving-cv-view.h"
+#include "werving-occupations.h"
+#include "werving-saved-searches-menu.h"
 #include "werving-skills.h"
 
 /* Typing in a text filter waits this long before searching. */
@@ -775,8 +777,8 @@ occupation_changed_cb (WervingCandidatesPage *self)
   found = code == NULL ? werving_occupations_complete (text, MAX_SUGGESTIONS) : g_ptr_array_new ();
   for (guint i = 0; i < found->len; i++)
     {
-      const WervingOccupation *o = g_ptr_array_index (found, i);
-      char *label = g_strdup_printf ("%s (%s)", o->label, o->code);
+      const WervingOccupationItem *o = g_ptr_array_index (found, i);
+      char *label = g_strdup_printf ("%s (%s)", werving_occupation_item_get_display_label (o), o->code);
 
       g_ptr_array_add (labels, label);
       g_ptr_array_add (values, g_strdup (label));
@@ -924,6 +926,26 @@ werving_candidates_page_open_cv (WervingCandidatesPage *self,
 }
 
 void
+werving_candidates_page_run_query (WervingCandidatesPage *self,
+                                   WervingCvQuery        *query)
+{
+  g_autoptr(WervingResultModel) model = NULL;
+
+  g_return_if_fail (WERVING_IS_CANDIDATES_PAGE (self));
+  g_return_if_fail (WERVING_IS_CV_QUERY (query));
+
+  if (self->client == NULL)
+    return;
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_clear_object (&self->matches_vacancy);
+  gtk_revealer_set_reveal_child (self->matches_revealer, FALSE);
+  gtk_widget_set_sensitive (self->filter_box, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), TRUE);
+  model = werving_result_model_new_search (self->client, query);
+  set_model (self, model);
+}
+
+void
 werving_candidates_page_show_matches (WervingCandidatesPage *self,
                                       WervingVacancy        *vacancy)
 {
@@ -975,6 +997,15 @@ werving_candidates_page_get_client (WervingCandidatesPage *self)
   g_return_val_if_fail (WERVING_IS_CANDIDATES_PAGE (self), NULL);
 
   return self->client;
+}
+
+void
+werving_candidates_page_set_outbox (WervingCandidatesPage *self,
+                                    WervingOutbox         *outbox)
+{
+  g_return_if_fail (WERVING_IS_CANDIDATES_PAGE (self));
+
+  werving_cv_view_set_outbox (self->cv_view, outbox);
 }
 
 void
@@ -1176,6 +1207,7 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   GtkWidget *scroller;
 
   g_type_ensure (WERVING_TYPE_CV_VIEW);
+  g_type_ensure (WERVING_TYPE_SAVED_SEARCHES_MENU);
   g_type_ensure (WERVING_TYPE_CV_SUMMARY);
   gtk_widget_init_template (GTK_WIDGET (self));
   werving_cv_view_ensure_style ();

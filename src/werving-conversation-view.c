@@ -18,6 +18,8 @@
 
 #include "werving-conversation-view.h"
 #include "werving-drafts.h"
+#include "werving-templates.h"
+#include "werving-templates-window.h"
 
 #define DRAFT_DEBOUNCE_MS 500
 #define MESSAGES_PAGE_SIZE 100
@@ -54,6 +56,7 @@ struct _WervingConversationView
   GtkLabel      *error_label;
   GtkStack      *composer_stack;
   GtkTextView   *composer;
+  GtkMenuButton *template_button;
   GtkLabel      *read_only_label;
 };
 
@@ -758,6 +761,45 @@ discard_action (GtkWidget  *widget,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->composer), text, -1);
 }
 
+/* Templates: inserted at the cursor, {vacancy} filled in. */
+static void
+insert_template_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  WervingConversationView *self = WERVING_CONVERSATION_VIEW (widget);
+  g_autoptr(GSettings) settings = werving_templates_get_settings ();
+  g_autoptr(WervingTemplate) template = NULL;
+  g_autofree char *text = NULL;
+
+  template = werving_templates_lookup (settings, g_variant_get_string (parameter, NULL));
+  if (template == NULL || self->thread == NULL)
+    return;
+  text = werving_templates_fill (template->text, werving_thread_get_vacancy_title (self->thread));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (self->composer), text, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+static void
+manage_templates_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  werving_templates_window_show (widget);
+}
+
+/* The menu is built when it opens, so it always has the latest templates. */
+static void
+template_popup_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  g_autoptr(GSettings) settings = werving_templates_get_settings ();
+  g_autoptr(GMenuModel) menu = werving_templates_build_menu (settings, "conversation.insert-template",
+                                                             "conversation.manage-templates");
+
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -1089,6 +1131,7 @@ werving_conversation_view_class_init (WervingConversationViewClass *klass)
   CHILD (error_label);
   CHILD (composer_stack);
   CHILD (composer);
+  CHILD (template_button);
   CHILD (read_only_label);
 #undef CHILD
 
@@ -1096,6 +1139,8 @@ werving_conversation_view_class_init (WervingConversationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "conversation.retry", "s", retry_action);
   gtk_widget_class_install_action (widget_class, "conversation.discard", "s", discard_action);
   gtk_widget_class_install_action (widget_class, "conversation.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "conversation.insert-template", "s", insert_template_action);
+  gtk_widget_class_install_action (widget_class, "conversation.manage-templates", NULL, manage_templates_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1140,6 +1185,7 @@ werving_conversation_view_init (WervingConversationView *self)
   g_signal_connect_object (adjustment, "notify::value", G_CALLBACK (adjustment_value_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "notify::upper", G_CALLBACK (adjustment_upper_cb), self, G_CONNECT_SWAPPED);
 
+  gtk_menu_button_set_create_popup_func (self->template_button, template_popup_cb, NULL, NULL);
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -10,14 +10,17 @@
 
 #include <glib/gi18n.h>
 
+#include "werving-contact-dialog.h"
 #include "werving-cv-format.h"
 #include "werving-cv-view.h"
+#include "werving-shortlist-menu.h"
 
 struct _WervingCvView
 {
   GtkWidget       parent_instance;
 
   WervingClient  *client;
+  WervingOutbox  *outbox;
   WervingQuota   *quota;
   WervingCv      *cv;
   gint64          cv_id;
@@ -25,6 +28,7 @@ struct _WervingCvView
   GCancellable   *quota_cancellable;
 
   GtkButton      *back_button;
+  WervingShortlistMenu *shortlist_menu;
   GtkImage       *quota_icon;
   GtkLabel       *quota_label;
   GtkRevealer    *quota_revealer;
@@ -249,6 +253,51 @@ add_group (WervingCvView *self,
   return ADW_PREFERENCES_GROUP (group);
 }
 
+/* Contact (R2, R3): the dialog lists the active vacancies or says why
+ * there are none.
+ */
+static void
+add_contact_button (GtkBox *box)
+{
+  GtkWidget *button = gtk_button_new_with_label (_("Contact about Vacancy…"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "cv.contact");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (box, button);
+}
+
+static void
+contact_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  WervingCvView *self = WERVING_CV_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  WervingContactDialog *dialog;
+
+  if (self->client == NULL || self->cv == NULL)
+    return;
+  dialog = werving_contact_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->client,
+                                       self->outbox, werving_cv_summary_get_id (WERVING_CV_SUMMARY (self->cv)),
+                                       werving_cv_summary_get_headline (WERVING_CV_SUMMARY (self->cv)));
+  werving_contact_dialog_set_toast_overlay (dialog, ADW_TOAST_OVERLAY (overlay));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+werving_cv_view_set_outbox (WervingCvView *self,
+                            WervingOutbox *outbox)
+{
+  g_return_if_fail (WERVING_IS_CV_VIEW (self));
+  g_return_if_fail (outbox == NULL || WERVING_IS_OUTBOX (outbox));
+
+  g_set_object (&self->outbox, outbox);
+}
+
 static void
 build_header (WervingCvView *self,
               WervingCv     *cv)
@@ -273,6 +322,7 @@ build_header (WervingCvView *self,
     add_label (GTK_BOX (box),
                _("This jobseeker published their CV anonymously: the portal shows no name, contact details or address."),
                "caption");
+  add_contact_button (GTK_BOX (box));
   gtk_box_append (self->content_box, box);
 }
 
@@ -443,6 +493,7 @@ show_cv (WervingCvView *self,
   const char *summary_text = werving_cv_get_summary (cv);
 
   g_set_object (&self->cv, cv);
+  werving_shortlist_menu_set_cv_id (self->shortlist_menu, werving_cv_summary_get_id (WERVING_CV_SUMMARY (cv)));
   clear_content (self);
   build_header (self, cv);
   build_personalia (self, cv);
@@ -546,6 +597,7 @@ werving_cv_view_clear (WervingCvView *self)
 
   g_cancellable_cancel (self->cancellable);
   self->cv_id = 0;
+  werving_shortlist_menu_set_cv_id (self->shortlist_menu, 0);
   show_state (self, "none");
 }
 
@@ -607,6 +659,7 @@ werving_cv_view_set_client (WervingCvView *self,
     g_signal_handlers_disconnect_by_func (self->quota, quota_notify_cb, self);
   g_clear_object (&self->quota);
   g_set_object (&self->client, client);
+  werving_shortlist_menu_set_client (self->shortlist_menu, client);
 
   if (client != NULL)
     {
@@ -795,6 +848,7 @@ werving_cv_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
 
   G_OBJECT_CLASS (werving_cv_view_parent_class)->dispose (object);
 }
@@ -867,6 +921,7 @@ werving_cv_view_class_init (WervingCvViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/werving/Werving/werving-cv-view.ui");
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingCvView, shortlist_menu);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_icon);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_label);
   gtk_widget_class_bind_template_child (widget_class, WervingCvView, quota_revealer);
@@ -881,6 +936,7 @@ werving_cv_view_class_init (WervingCvViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cv.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "cv.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "cv.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "cv.contact", NULL, contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "cv.copy-text", NULL);
 
@@ -891,6 +947,7 @@ werving_cv_view_class_init (WervingCvViewClass *klass)
 static void
 werving_cv_view_init (WervingCvView *self)
 {
+  g_type_ensure (WERVING_TYPE_SHORTLIST_MENU);
   gtk_widget_init_template (GTK_WIDGET (self));
   werving_cv_view_ensure_style ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cv.copy-text", FALSE);

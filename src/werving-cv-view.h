@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "werving-client.h"
+#include "werving-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ WervingClient     *werving_cv_view_get_client      (WervingCvView *self);
 /* Also asks the portal for the current quota. */
 void               werving_cv_view_set_client      (WervingCvView *self,
                                                     WervingClient *client);
+/* The account's outbox, through which "Contact about Vacancy…" sends. */
+void               werving_cv_view_set_outbox      (WervingCvView *self,
+                                                    WervingOutbox *outbox);
 /* Fetches and shows CV @id; this counts as a view at the portal (R4). */
 void               werving_cv_view_open            (WervingCvView *self,
                                                     gint64         id);

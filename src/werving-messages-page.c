@@ -35,11 +35,13 @@ struct _WervingMessagesPage
   GtkCustomFilter         *filter;
   GtkFilterListModel      *filtered;
   GtkSortListModel        *sorted;
+  GtkSingleSelection      *selection;
   GCancellable            *cancellable;
   GCancellable            *load_cancellable;
   char                   **search_words;
   guint                    unread_count;
   gint64                   pending_open_id;
+  gboolean                 selecting;
   gboolean                 loading;
   gboolean                 failed;
   GtkWindow               *window;
@@ -309,13 +311,57 @@ mark_read (WervingMessagesPage *self,
     mark_thread_read (self, werving_thread_get_id (thread));
 }
 
+/* The open thread is the selected row, however it was opened (click,
+ * notification, "Open Conversation"); re-sorting keeps it selected.
+ */
+static void
+select_open_thread (WervingMessagesPage *self)
+{
+  WervingThread *open = werving_conversation_view_get_thread (self->conversation_view);
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; open != NULL && i < n; i++)
+    {
+      g_autoptr(WervingThread) thread = g_list_model_get_item (model, i);
+
+      if (werving_thread_get_id (thread) == werving_thread_get_id (open))
+        {
+          position = i;
+          break;
+        }
+    }
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+}
+
 static void
 open_thread (WervingMessagesPage *self,
              WervingThread       *thread)
 {
   werving_conversation_view_set_thread (self->conversation_view, thread);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->conversation_view));
+  select_open_thread (self);
   mark_read (self, thread);
+}
+
+static void
+selection_changed_cb (WervingMessagesPage *self)
+{
+  WervingThread *thread = gtk_single_selection_get_selected_item (self->selection);
+  WervingThread *open = werving_conversation_view_get_thread (self->conversation_view);
+
+  if (self->selecting)
+    return;
+  /* A list change that kept the open thread selected opens nothing. */
+  if (thread != NULL && (open == NULL || werving_thread_get_id (open) != werving_thread_get_id (thread)))
+    open_thread (self, thread);
+  else
+    select_open_thread (self);
 }
 
 typedef struct
@@ -714,6 +760,19 @@ werving_messages_page_get_events (WervingMessagesPage *self)
   return self->events;
 }
 
+/* A thread started through the outbox (the CV view's contact dialog)
+ * shows at once, also when the events channel is down.
+ */
+static void
+outbox_delivered_cb (WervingMessagesPage *self,
+                     WervingOutboxItem   *item,
+                     GObject             *result)
+{
+  if (g_strcmp0 (werving_outbox_item_get_kind (item), WERVING_OUTBOX_CREATE_THREAD) == 0 &&
+      WERVING_IS_THREAD (result))
+    replace_thread (self, WERVING_THREAD (result));
+}
+
 void
 werving_messages_page_set_outbox (WervingMessagesPage *self,
                                   WervingOutbox       *outbox)
@@ -723,7 +782,11 @@ werving_messages_page_set_outbox (WervingMessagesPage *self,
 
   if (self->outbox == outbox)
     return;
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, outbox_delivered_cb, self);
   g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "delivered", G_CALLBACK (outbox_delivered_cb), self, G_CONNECT_SWAPPED);
   self->owns_outbox = FALSE;
   werving_conversation_view_set_outbox (self->conversation_view, outbox);
 }
@@ -876,8 +939,11 @@ werving_messages_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, outbox_delivered_cb, self);
   g_clear_object (&self->outbox);
   g_clear_object (&self->client);
+  g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->threads);
   g_clear_pointer (&self->search_words, g_strfreev);
@@ -1001,8 +1067,18 @@ werving_messages_page_init (WervingMessagesPage *self)
   factory = gtk_builder_list_item_factory_new_from_resource (scope,
                                                              "/io/github/werving/Werving/werving-thread-row.ui");
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* Selecting opens: single-click activation would select on hover. */
+  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (select_open_thread), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->conversation_view, "notify::thread", G_CALLBACK (select_open_thread), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->conversation_view, "back", G_CALLBACK (conversation_back_cb), self,
                            G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "werving-client.h"
+#include "werving-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,12 @@ void           werving_vacancies_page_set_client (WervingVacanciesPage *self,
 GListModel    *werving_vacancies_page_get_model  (WervingVacanciesPage *self);
 void           werving_vacancies_page_reload     (WervingVacanciesPage *self);
 WervingVacancy *werving_vacancies_page_get_selected_vacancy (WervingVacanciesPage *self);
+/* The account's outbox: its waiting vacancy changes show on their rows, and
+ * the list reloads when one arrives. Setting the client to NULL drops it. */
+WervingOutbox  *werving_vacancies_page_get_outbox (WervingVacanciesPage *self);
+void            werving_vacancies_page_set_outbox (WervingVacanciesPage *self,
+                                                   WervingOutbox        *outbox);
+/* The "cannot reach the portal" sentence while it shows, else NULL. */
+const char     *werving_vacancies_page_get_offline_message (WervingVacanciesPage *self);
 
 G_END_DECLS

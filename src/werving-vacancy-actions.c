@@ -47,6 +47,7 @@ enum {
   VACANCY_DELETED,
   OPEN_EDITOR,
   OPEN_MATCHES,
+  OPEN_SHORTLIST,
   N_SIGNALS
 };
 
@@ -79,7 +80,9 @@ set_enabled (WervingVacancyActions *self,
 static void
 update_actions (WervingVacancyActions *self)
 {
-  gboolean ready = self->vacancy != NULL && self->client != NULL && !self->busy;
+  /* Publish, close, renew and delete need the portal's verdict: not queued. */
+  gboolean ready = self->vacancy != NULL && self->client != NULL && !self->busy &&
+                   werving_client_get_reachable (self->client);
   gboolean draft = has_status (self, "draft");
   gboolean active = has_status (self, "active");
   gboolean ended = has_status (self, "closed") || has_status (self, "expired");
@@ -89,6 +92,7 @@ update_actions (WervingVacancyActions *self)
   set_enabled (self, "close", ready && active);
   set_enabled (self, "renew", ready && ended && is_verified (self));
   set_enabled (self, "matches", ready && active);
+  set_enabled (self, "shortlist", ready);
   set_enabled (self, "duplicate", self->vacancy != NULL && !self->busy);
   set_enabled (self, "edit", self->vacancy != NULL && !self->busy);
 }
@@ -462,6 +466,16 @@ matches_activated (GSimpleAction *action,
   g_signal_emit (self, signals[OPEN_MATCHES], 0, self->vacancy);
 }
 
+static void
+shortlist_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WervingVacancyActions *self = user_data;
+
+  g_signal_emit (self, signals[OPEN_SHORTLIST], 0, self->vacancy);
+}
+
 static const GActionEntry entries[] = {
   { "publish", publish_activated, NULL, NULL, NULL, { 0 } },
   { "close", close_activated, NULL, NULL, NULL, { 0 } },
@@ -470,6 +484,7 @@ static const GActionEntry entries[] = {
   { "delete", delete_activated, NULL, NULL, NULL, { 0 } },
   { "edit", edit_activated, NULL, NULL, NULL, { 0 } },
   { "matches", matches_activated, NULL, NULL, NULL, { 0 } },
+  { "shortlist", shortlist_activated, NULL, NULL, NULL, { 0 } },
 };
 
 /* The organisation */
@@ -510,8 +525,14 @@ werving_vacancy_actions_set_client (WervingVacancyActions *self,
   g_return_if_fail (WERVING_IS_VACANCY_ACTIONS (self));
   g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, update_actions, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::reachable", G_CALLBACK (update_actions),
+                             self, G_CONNECT_SWAPPED);
 
   /* Operations of another account must not land here. */
   g_cancellable_cancel (self->cancellable);
@@ -767,6 +788,12 @@ werving_vacancy_actions_class_init (WervingVacancyActionsClass *klass)
    */
   signals[OPEN_MATCHES] = g_signal_new ("open-matches", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
+  /**
+   * WervingVacancyActions::open-shortlist:
+   * @vacancy: the vacancy (any status) whose shortlist to show
+   */
+  signals[OPEN_SHORTLIST] = g_signal_new ("open-shortlist", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
 }
 
 static void

@@ -20,11 +20,11 @@ G_DECLARE_FINAL_TYPE (WervingVacancyActions, werving_vacancy_actions, WERVING, V
  *
  * An action group for gtk_widget_insert_action_group (window, "vacancy", …)
  * with the actions "publish", "close", "renew", "duplicate", "delete",
- * "edit" and "matches", acting on the current vacancy. Each is enabled only
+ * "edit", "matches" and "shortlist", acting on the current vacancy. Each is enabled only
  * when the vacancy's status and the organisation's verification allow it:
  * draft → publish (verified organisations only, R6), delete; active →
  * close, matches; closed or expired → renew (verified only); any →
- * duplicate, edit. Close and delete ask for confirmation; renew asks for the
+ * duplicate, edit, shortlist. Close and delete ask for confirmation; renew asks for the
  * new closing date.
  */
 WervingVacancyActions *werving_vacancy_actions_new              (GtkWindow             *parent);

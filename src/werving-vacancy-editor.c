@@ -15,7 +15,10 @@
 #include "werving-date-row.h"
 #include "werving-drafts.h"
 #include "werving-occupations.h"
+#include "werving-outbox-status.h"
 #include "werving-vacancy-editor.h"
+#include "werving-vacancy-save.h"
+#include "werving-window.h"
 
 #define MAX_SKILLS       30
 #define MAX_SKILL_CHARS  60
@@ -35,6 +38,10 @@ struct _WervingVacancyEditor
   GtkWidget            parent_instance;
 
   WervingClient       *client;
+  WervingOutbox       *outbox;
+  WervingOutboxItem   *queued_item;     /* this form's save waiting in the outbox */
+  WervingOutboxItem   *left_item;       /* the last one that left it, delivered or discarded */
+  guint                queued_generation;
   WervingOrganisation *organisation;
   WervingVacancy      *vacancy;
   char                *drafts_dir;
@@ -55,6 +62,7 @@ struct _WervingVacancyEditor
   gboolean             saving_update;
 
   AdwWindowTitle      *window_title;
+  GtkWidget           *outbox_status;
   GtkSpinner          *spinner;
   GtkWidget           *publish_button;
   GtkWidget           *restore_box;
@@ -1034,11 +1042,18 @@ status_label (const char *status)
   return "";
 }
 
+static gboolean
+is_reachable (WervingVacancyEditor *self)
+{
+  return self->client == NULL || werving_client_get_reachable (self->client);
+}
+
 static void
 update_state (WervingVacancyEditor *self)
 {
   gboolean draft = is_draft (self);
   gboolean verified = organisation_verified (self);
+  gboolean online = is_reachable (self);
 
   adw_window_title_set_title (self->window_title,
                               self->vacancy == NULL ? _("New Vacancy") : _("Edit Vacancy"));
@@ -1051,10 +1066,12 @@ update_state (WervingVacancyEditor *self)
   gtk_widget_set_visible (self->unverified_label, draft && self->organisation != NULL && !verified);
   gtk_widget_set_tooltip_text (self->publish_button,
                                draft && self->organisation != NULL && !verified ?
-                               gtk_label_get_text (GTK_LABEL (self->unverified_label)) : NULL);
+                               gtk_label_get_text (GTK_LABEL (self->unverified_label)) :
+                               /* Publishing needs the portal's verdict: never queued. */
+                               !online ? _("Publishing needs the portal, which cannot be reached right now") : NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !self->busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish", !self->busy && draft && verified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.publish", !self->busy && draft && verified && online);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.discard-draft", !self->busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy);
   gtk_spinner_set_spinning (self->spinner, self->busy);
@@ -1139,6 +1156,137 @@ publish_cb (GObject      *source,
   g_signal_emit (self, signals[SAVED], 0, vacancy);
 }
 
+/* The outbox */
+
+static void
+set_queued_item (WervingVacancyEditor *self,
+                 WervingOutboxItem    *item)
+{
+  g_set_object (&self->queued_item, item);
+  if (self->outbox_status != NULL)
+    werving_outbox_status_set_item (WERVING_OUTBOX_STATUS (self->outbox_status),
+                                    item != NULL ? self->outbox : NULL, item);
+}
+
+/* The portal cannot be reached: the save waits in the outbox, the draft file
+ * stays until the portal has it. */
+static void
+queue_save (WervingVacancyEditor *self,
+            WervingVacancy       *form)
+{
+  WervingOutboxItem *item;
+
+  item = werving_vacancy_save_queue (self->outbox, form,
+                                     self->vacancy != NULL ? werving_vacancy_get_id (self->vacancy) : 0,
+                                     self->queued_item);
+  if (item == NULL)
+    {
+      set_message (self, _("The first version of this new vacancy is being sent right now. Save again in a moment; your changes are kept on this computer."));
+      return;
+    }
+
+  set_queued_item (self, item);
+  self->queued_generation = self->generation;
+  set_message (self, NULL);
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  toast (self, _("Saved on this computer; it is sent when the portal can be reached"));
+}
+
+static void
+outbox_items_changed_cb (WervingVacancyEditor *self)
+{
+  /* Discarded, or delivered: the outbox says which right after this. */
+  if (self->queued_item != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->outbox)); i++)
+        {
+          g_autoptr(WervingOutboxItem) item = g_list_model_get_item (G_LIST_MODEL (self->outbox), i);
+
+          if (item == self->queued_item)
+            return;
+        }
+      g_set_object (&self->left_item, self->queued_item);
+      set_queued_item (self, NULL);
+    }
+}
+
+/* What this form queued reached the portal: a new vacancy now has its id, so
+ * the next save updates it instead of creating another. */
+static void
+outbox_delivered_cb (WervingOutbox        *outbox,
+                     WervingOutboxItem    *item,
+                     GObject              *result,
+                     WervingVacancyEditor *self)
+{
+  g_autofree char *owned = NULL;
+  g_autofree char *old_path = NULL;
+  const char *dir;
+
+  if ((item != self->queued_item && item != self->left_item) || !WERVING_IS_VACANCY (result))
+    return;
+
+  set_queued_item (self, NULL);
+  g_clear_object (&self->left_item);
+  dir = get_drafts_dir (self, &owned);
+  werving_vacancy_save_forget_drafts (dir, item);
+  old_path = g_strdup (self->draft_path);
+  g_set_object (&self->vacancy, WERVING_VACANCY (result));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VACANCY]);
+
+  if (self->generation == self->queued_generation)
+    {
+      g_clear_pointer (&self->draft_path, g_free);
+      fill_form (self, WERVING_VACANCY (result));
+      gtk_widget_set_visible (self->restore_box, FALSE);
+    }
+  else
+    {
+      /* Edited since: the draft moves to the vacancy's own file. */
+      self->dirty = TRUE;
+      write_draft (self);
+      if (old_path != NULL && g_strcmp0 (old_path, self->draft_path) != 0)
+        g_remove (old_path);
+    }
+  update_state (self);
+  toast (self, _("Vacancy saved"));
+}
+
+void
+werving_vacancy_editor_set_outbox (WervingVacancyEditor *self,
+                                   WervingOutbox        *outbox)
+{
+  g_return_if_fail (WERVING_IS_VACANCY_EDITOR (self));
+  g_return_if_fail (outbox == NULL || WERVING_IS_OUTBOX (outbox));
+
+  if (self->outbox == outbox)
+    return;
+  set_queued_item (self, NULL);
+  g_clear_object (&self->left_item);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_data (self->outbox, self);
+  g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    {
+      g_signal_connect_object (outbox, "items-changed", G_CALLBACK (outbox_items_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (outbox, "delivered", G_CALLBACK (outbox_delivered_cb), self, 0);
+      if (self->vacancy != NULL)
+        set_queued_item (self, werving_vacancy_save_find_item (outbox, self->vacancy));
+    }
+}
+
+WervingOutboxItem *
+werving_vacancy_editor_get_queued_item (WervingVacancyEditor *self)
+{
+  g_return_val_if_fail (WERVING_IS_VACANCY_EDITOR (self), NULL);
+
+  return self->queued_item;
+}
+
 static void
 save_cb (GObject      *source,
          GAsyncResult *result,
@@ -1156,6 +1304,17 @@ save_cb (GObject      *source,
 
   if (vacancy == NULL && is_cancelled (error))
     return;
+  if (vacancy == NULL && werving_vacancy_save_is_offline_error (error))
+    {
+      g_autoptr(WervingVacancy) form = werving_vacancy_editor_build_vacancy (self);
+
+      set_busy (self, FALSE);
+      if (self->outbox != NULL)
+        queue_save (self, form);
+      else
+        set_message (self, _("Werving cannot reach the portal. Your changes are kept on this computer; save again when the portal is back."));
+      return;
+    }
   if (vacancy == NULL)
     {
       set_busy (self, FALSE);
@@ -1224,6 +1383,19 @@ werving_vacancy_editor_save (WervingVacancyEditor *self,
   /* Keep the draft current while the request is out. */
   write_draft (self);
   vacancy = werving_vacancy_editor_build_vacancy (self);
+
+  if (publish && !is_reachable (self))
+    {
+      set_message (self, _("Publishing needs the portal, which cannot be reached right now. Your changes are kept on this computer."));
+      return;
+    }
+  /* Known to be away, or an earlier save still waits: join the queue, in
+   * order. The outbox tries at once, so a portal that is back gets it now. */
+  if (self->outbox != NULL && !publish && (!is_reachable (self) || self->queued_item != NULL))
+    {
+      queue_save (self, vacancy);
+      return;
+    }
   self->publish_after_save = publish;
   self->saving_update = self->vacancy != NULL;
   self->saving_generation = self->generation;
@@ -1408,6 +1580,7 @@ werving_vacancy_editor_load (WervingVacancyEditor *self,
 
   if (self->dirty && self->draft_path == NULL)
     write_draft (self);
+  set_queued_item (self, self->vacancy != NULL ? werving_vacancy_save_find_item (self->outbox, self->vacancy) : NULL);
 
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VACANCY]);
@@ -1453,10 +1626,17 @@ werving_vacancy_editor_set_client (WervingVacancyEditor *self,
   g_return_if_fail (WERVING_IS_VACANCY_EDITOR (self));
   g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
 
-  if (!g_set_object (&self->client, client))
+  if (self->client == client)
     return;
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, update_state, self);
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_object (client, "notify::reachable", G_CALLBACK (update_state),
+                             self, G_CONNECT_SWAPPED);
 
   fetch_organisation (self);
+  update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -1601,6 +1781,8 @@ werving_vacancy_editor_open (GtkWindow           *parent,
   self = WERVING_VACANCY_EDITOR (werving_vacancy_editor_new ());
   werving_vacancy_editor_set_client (self, client);
   werving_vacancy_editor_set_organisation (self, organisation);
+  if (WERVING_IS_WINDOW (parent))
+    werving_vacancy_editor_set_outbox (self, werving_window_get_outbox (WERVING_WINDOW (parent)));
   werving_vacancy_editor_load (self, vacancy);
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (self));
 
@@ -1629,10 +1811,13 @@ werving_vacancy_editor_dispose (GObject *object)
   g_cancellable_cancel (self->organisation_cancellable);
   g_clear_object (&self->organisation_cancellable);
 
+  werving_vacancy_editor_set_outbox (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_VACANCY_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (self->client, update_state, self);
   g_clear_object (&self->client);
   g_clear_object (&self->organisation);
   g_clear_object (&self->vacancy);
@@ -1769,6 +1954,7 @@ werving_vacancy_editor_class_init (WervingVacancyEditorClass *klass)
                                                "/io/github/werving/Werving/werving-vacancy-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, W (name))
   BIND (window_title);
+  BIND (outbox_status);
   BIND (spinner);
   BIND (publish_button);
   BIND (restore_box);
@@ -1862,6 +2048,7 @@ werving_vacancy_editor_init (WervingVacancyEditor *self)
   GtkWidget *spins[4];
 
   g_type_ensure (WERVING_TYPE_DATE_ROW);
+  g_type_ensure (WERVING_TYPE_OUTBOX_STATUS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->skills = g_ptr_array_new_with_free_func (g_free);

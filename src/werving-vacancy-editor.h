@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "werving-client.h"
+#include "werving-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,12 @@ void                 werving_vacancy_editor_set_client       (WervingVacancyEdit
 WervingOrganisation *werving_vacancy_editor_get_organisation (WervingVacancyEditor *self);
 void                 werving_vacancy_editor_set_organisation (WervingVacancyEditor *self,
                                                               WervingOrganisation  *organisation);
+/* The account's outbox: a save that cannot reach the portal waits there
+ * (werving_vacancy_editor_open takes the window's). */
+void                 werving_vacancy_editor_set_outbox       (WervingVacancyEditor *self,
+                                                              WervingOutbox        *outbox);
+/* This form's save waiting in the outbox, or NULL. */
+WervingOutboxItem   *werving_vacancy_editor_get_queued_item  (WervingVacancyEditor *self);
 /* Where drafts go; NULL (the default) derives it from the signed-in account
  * (werving_drafts_get_dir ()). */
 const char          *werving_vacancy_editor_get_drafts_dir   (WervingVacancyEditor *self);

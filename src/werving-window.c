@@ -16,6 +16,7 @@
 #include "werving-messages-page.h"
 #include "werving-outbox.h"
 #include "werving-register-page.h"
+#include "werving-shortlist-window.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
 #include "werving-vacancy-editor.h"
@@ -173,7 +174,7 @@ try_resume (WervingWindow *self)
                                 lookup_secret_cb, g_object_ref (self));
 }
 
-/* "http://host:1/" as typed and "http://host:1" as the client names it. */
+/* "http://host/" and "http://host" name the same portal. */
 static gboolean
 same_portal (const char *a,
              const char *b)
@@ -485,6 +486,8 @@ show_main (WervingWindow *self)
   update_account_menu (self);
   open_outbox (self);
   werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
+  werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
   werving_candidates_page_set_client (self->candidates_page, self->client);
   werving_messages_page_set_client (self->messages_page, self->client);
@@ -631,6 +634,7 @@ sign_out (WervingWindow *self)
   werving_candidates_page_set_client (self->candidates_page, NULL);
   werving_messages_page_set_client (self->messages_page, NULL);
   werving_messages_page_set_outbox (self->messages_page, NULL);
+  werving_candidates_page_set_outbox (self->candidates_page, NULL);
   g_clear_object (&self->outbox);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
@@ -770,6 +774,30 @@ open_matches_cb (WervingVacancyActions *actions,
 {
   werving_candidates_page_show_matches (self->candidates_page, vacancy);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
+}
+
+static void
+shortlist_open_cv_cb (WervingShortlistWindow *shortlist,
+                      gint64                  cv_id,
+                      WervingWindow          *self)
+{
+  werving_candidates_page_open_cv (self->candidates_page, cv_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+open_shortlist_cb (WervingVacancyActions *actions,
+                   WervingVacancy        *vacancy,
+                   WervingWindow         *self)
+{
+  WervingShortlistWindow *shortlist;
+
+  if (self->client == NULL)
+    return;
+  shortlist = werving_shortlist_window_new (GTK_WINDOW (self), self->client, vacancy);
+  g_signal_connect_object (shortlist, "open-cv", G_CALLBACK (shortlist_open_cv_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (shortlist));
 }
 
 static void
@@ -1357,6 +1385,7 @@ werving_window_init (WervingWindow *self)
   g_signal_connect_object (self->vacancy_actions, "vacancy-deleted", G_CALLBACK (vacancy_deleted_cb), self, 0);
   g_signal_connect_object (self->vacancy_actions, "open-editor", G_CALLBACK (open_editor_cb), self, 0);
   g_signal_connect_object (self->vacancy_actions, "open-matches", G_CALLBACK (open_matches_cb), self, 0);
+  g_signal_connect_object (self->vacancy_actions, "open-shortlist", G_CALLBACK (open_shortlist_cb), self, 0);
   update_actions (self);
 
   self->settings = g_settings_new (APP_ID);

@@ -774,3 +774,101 @@ werving_client_get_quota_finish (WervingClient  *self,
     werving_quota_update (werving_client_get_quota (self), quota);
   return quota;
 }
+
+void
+werving_client_list_shortlist_async (WervingClient       *self,
+                                     gint64               vacancy_id,
+                                     const char          *cursor,
+                                     guint                limit,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (WERVING_IS_CLIENT (self));
+
+  path = list_path_id ("/v1/vacancies/%" G_GINT64_FORMAT "/shortlist", vacancy_id, cursor, limit);
+  werving_client_call_async (self, "GET", path, NULL, NULL,
+                             WERVING_REQUEST_AUTH, NULL, WERVING_TYPE_SHORTLIST_ENTRY,
+                             (WervingItemParseFunc) werving_shortlist_entry_new_from_json,
+                             werving_client_list_shortlist_async, cancellable, callback, user_data);
+}
+
+WervingPage *
+werving_client_list_shortlist_finish (WervingClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  return werving_client_call_finish (self, result, werving_client_list_shortlist_async, error);
+}
+
+void
+werving_client_put_shortlist_entry_async (WervingClient       *self,
+                                          gint64               vacancy_id,
+                                          gint64               cv_id,
+                                          const char          *stage,
+                                          const char          *note,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (WERVING_IS_CLIENT (self));
+  g_return_if_fail (werving_shortlist_stage_is_valid (stage));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "stage");
+  json_builder_add_string_value (builder, stage);
+  if (note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, note);
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  path = g_strdup_printf ("/v1/vacancies/%" G_GINT64_FORMAT "/shortlist/%" G_GINT64_FORMAT, vacancy_id, cv_id);
+  /* PUT is idempotent by itself: no Idempotency-Key. */
+  werving_client_call_async (self, "PUT", path, body, NULL,
+                             WERVING_REQUEST_AUTH, (WervingParseFunc) werving_shortlist_entry_new_from_json,
+                             G_TYPE_INVALID, NULL,
+                             werving_client_put_shortlist_entry_async, cancellable, callback, user_data);
+}
+
+WervingShortlistEntry *
+werving_client_put_shortlist_entry_finish (WervingClient  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  return werving_client_call_finish (self, result, werving_client_put_shortlist_entry_async, error);
+}
+
+void
+werving_client_delete_shortlist_entry_async (WervingClient       *self,
+                                             gint64               vacancy_id,
+                                             gint64               cv_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (WERVING_IS_CLIENT (self));
+
+  path = g_strdup_printf ("/v1/vacancies/%" G_GINT64_FORMAT "/shortlist/%" G_GINT64_FORMAT, vacancy_id, cv_id);
+  werving_client_call_async (self, "DELETE", path, NULL, NULL,
+                             WERVING_REQUEST_AUTH, NULL, G_TYPE_INVALID, NULL,
+                             werving_client_delete_shortlist_entry_async, cancellable, callback, user_data);
+}
+
+gboolean
+werving_client_delete_shortlist_entry_finish (WervingClient  *self,
+                                              GAsyncResult   *result,
+                                              GError        **error)
+{
+  return werving_client_call_finish (self, result, werving_client_delete_shortlist_entry_async, error) != NULL;
+}

@@ -31,6 +31,7 @@ struct _WervingClient
   WervingQuota   *quota;
   GHashTable     *trusted;      /* host -> sha256 hex */
 
+  gboolean        reachable;
   gboolean        refreshing;
   GPtrArray      *refresh_waiters; /* of GTask */
   GCancellable   *cancellable;
@@ -44,6 +45,7 @@ enum {
   PROP_SESSION,
   PROP_SIGNED_IN,
   PROP_QUOTA,
+  PROP_REACHABLE,
   N_PROPS
 };
 
@@ -89,6 +91,18 @@ call_free (Call *call)
 }
 
 static void send_call (GTask *task);
+
+/* Whether the last request reached the portal: a network-level failure says
+ * no, any HTTP answer says yes. */
+static void
+set_reachable (WervingClient *self,
+               gboolean       reachable)
+{
+  if (self->reachable == reachable)
+    return;
+  self->reachable = reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
 
 static void
 set_session (WervingClient  *self,
@@ -154,6 +168,9 @@ werving_client_get_property (GObject    *object,
     case PROP_QUOTA:
       g_value_set_object (value, self->quota);
       break;
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, self->reachable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,6 +203,16 @@ werving_client_class_init (WervingClientClass *klass)
   properties[PROP_QUOTA] =
     g_param_spec_object ("quota", NULL, NULL, WERVING_TYPE_QUOTA,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * WervingClient:reachable:
+   *
+   * FALSE after a request failed at the network level (no connection, DNS,
+   * timeout, connection dropped: WERVING_ERROR_NETWORK), TRUE again as soon
+   * as any request gets an HTTP answer. Starts TRUE.
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -219,6 +246,7 @@ werving_client_class_init (WervingClientClass *klass)
 static void
 werving_client_init (WervingClient *self)
 {
+  self->reachable = TRUE;
   self->quota = werving_quota_new ();
   self->trusted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->refresh_waiters = g_ptr_array_new_with_free_func (g_object_unref);
@@ -320,6 +348,14 @@ werving_client_get_signed_in (WervingClient *self)
   g_return_val_if_fail (WERVING_IS_CLIENT (self), FALSE);
 
   return self->auth != NULL;
+}
+
+gboolean
+werving_client_get_reachable (WervingClient *self)
+{
+  g_return_val_if_fail (WERVING_IS_CLIENT (self), FALSE);
+
+  return self->reachable;
 }
 
 /**
@@ -595,8 +631,11 @@ return_transport_error (GTask        *task,
 {
   Call *call = g_task_get_task_data (task);
   const char *fingerprint = call->message ? werving_message_peer_fingerprint (call->message) : NULL;
+  GError *mapped = werving_error_new_from_transport (error, fingerprint);
 
-  g_task_return_error (task, werving_error_new_from_transport (error, fingerprint));
+  if (g_error_matches (mapped, WERVING_ERROR, WERVING_ERROR_NETWORK))
+    set_reachable (g_task_get_source_object (task), FALSE);
+  g_task_return_error (task, mapped);
 }
 
 static void
@@ -729,6 +768,7 @@ on_read (GObject      *source,
       g_input_stream_close (call->stream, NULL, NULL);
       if (body_cut_short (call))
         {
+          set_reachable (g_task_get_source_object (task), FALSE);
           g_task_return_new_error (task, WERVING_ERROR, WERVING_ERROR_NETWORK,
                                    "The connection closed after %u of %" G_GOFFSET_FORMAT " bytes",
                                    call->buffer->len,
@@ -772,6 +812,7 @@ on_sent (GObject      *source,
       return_transport_error (task, error);
       return;
     }
+  set_reachable (g_task_get_source_object (task), TRUE);
 
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (call->message));
   if (length > WERVING_JSON_MAX_BYTES)

@@ -14,6 +14,7 @@
 #include "werving-page.h"
 #include "werving-quota.h"
 #include "werving-session.h"
+#include "werving-shortlist-entry.h"
 #include "werving-thread.h"
 #include "werving-vacancy.h"
 
@@ -38,6 +39,9 @@ WervingClient  *werving_client_new                  (const char     *base_url,
 const char     *werving_client_get_base_url         (WervingClient  *self);
 WervingSession *werving_client_get_session          (WervingClient  *self);
 gboolean        werving_client_get_signed_in        (WervingClient  *self);
+/* FALSE since a request failed at the network level, until one gets an HTTP
+ * answer again (the "reachable" property; notified on change). */
+gboolean        werving_client_get_reachable        (WervingClient  *self);
 /* Kept current from every CV answer's X-Quota-* headers and from get_quota. */
 WervingQuota   *werving_client_get_quota            (WervingClient  *self);
 
@@ -273,6 +277,40 @@ void            werving_client_mark_thread_read_async (WervingClient        *sel
 gboolean        werving_client_mark_thread_read_finish (WervingClient       *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+
+/* Shortlists: pages of WervingShortlistEntry for one of the organisation's
+ * vacancies. Put adds (or updates) a CV with a stage; @note NULL keeps the
+ * note the portal has. Listing is not a CV view. */
+void            werving_client_list_shortlist_async   (WervingClient        *self,
+                                                       gint64                vacancy_id,
+                                                       const char           *cursor,
+                                                       guint                 limit,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+WervingPage    *werving_client_list_shortlist_finish  (WervingClient        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+void            werving_client_put_shortlist_entry_async  (WervingClient        *self,
+                                                           gint64                vacancy_id,
+                                                           gint64                cv_id,
+                                                           const char           *stage,
+                                                           const char           *note,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+WervingShortlistEntry *werving_client_put_shortlist_entry_finish (WervingClient  *self,
+                                                                  GAsyncResult   *result,
+                                                                  GError        **error);
+void            werving_client_delete_shortlist_entry_async  (WervingClient        *self,
+                                                              gint64                vacancy_id,
+                                                              gint64                cv_id,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+gboolean        werving_client_delete_shortlist_entry_finish (WervingClient        *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
 
 /* Jobseeker side */
 void            werving_client_get_my_cv_async        (WervingClient        *self,

@@ -20,5 +20,6 @@
 #include "werving-quota.h"
 #include "werving-result-model.h"
 #include "werving-session.h"
+#include "werving-shortlist-entry.h"
 #include "werving-thread.h"
 #include "werving-vacancy.h"

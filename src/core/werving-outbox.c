@@ -16,7 +16,7 @@
 #include "werving-error.h"
 #include "werving-json-private.h"
 #include "werving-outbox-item-private.h"
-#include "werving-outbox.h"
+#include "werving-outbox-private.h"
 
 #define MAX_BACKOFF_MS (5 * 60 * 1000)
 
@@ -34,6 +34,9 @@ struct _WervingOutbox
   guint              initial_backoff_ms;
   gulong             signed_out_handler;
   gulong             signed_in_handler;
+  gulong             reachable_handler;
+  GNetworkMonitor   *monitor;
+  gulong             network_handler;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -509,6 +512,37 @@ on_signed_in_changed (WervingOutbox *self)
   werving_outbox_flush (self);
 }
 
+/* The portal answered someone again: no need to sit out the backoff. */
+static void
+on_reachable_changed (WervingOutbox *self)
+{
+  if (werving_client_get_reachable (self->client))
+    werving_outbox_flush (self);
+}
+
+static void
+on_network_changed (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    WervingOutbox   *self)
+{
+  if (available)
+    werving_outbox_flush (self);
+}
+
+void
+werving_outbox_set_network_monitor (WervingOutbox   *self,
+                                    GNetworkMonitor *monitor)
+{
+  g_return_if_fail (WERVING_IS_OUTBOX (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+
+  g_clear_signal_handler (&self->network_handler, self->monitor);
+  g_set_object (&self->monitor, monitor);
+  if (monitor != NULL)
+    self->network_handler = g_signal_connect (monitor, "network-changed",
+                                              G_CALLBACK (on_network_changed), self);
+}
+
 /* GListModel */
 
 static GType
@@ -553,6 +587,8 @@ werving_outbox_dispose (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_signal_handler (&self->signed_out_handler, self->client);
   g_clear_signal_handler (&self->signed_in_handler, self->client);
+  g_clear_signal_handler (&self->reachable_handler, self->client);
+  werving_outbox_set_network_monitor (self, NULL);
 
   G_OBJECT_CLASS (werving_outbox_parent_class)->dispose (object);
 }
@@ -683,6 +719,9 @@ werving_outbox_new (WervingClient  *client,
     g_signal_connect_swapped (client, "signed-out", G_CALLBACK (on_signed_out), self);
   self->signed_in_handler =
     g_signal_connect_swapped (client, "notify::signed-in", G_CALLBACK (on_signed_in_changed), self);
+  self->reachable_handler =
+    g_signal_connect_swapped (client, "notify::reachable", G_CALLBACK (on_reachable_changed), self);
+  werving_outbox_set_network_monitor (self, g_network_monitor_get_default ());
 
   /* Items left from the last run go out once the caller had a chance to
    * connect to the model.

@@ -19,7 +19,9 @@ char              *werving_outbox_get_default_path (const char        *portal,
 /* A GListModel of WervingOutboxItem, oldest first, loaded from @path (a
  * missing file is an empty outbox). Items are sent in order, one at a time,
  * whenever the client is signed in; unreachable portals are retried with
- * exponential backoff. The file is rewritten (atomically, mode 0600) on
+ * exponential backoff, and at once when the network comes back
+ * (GNetworkMonitor) or any request of the client reaches the portal again
+ * (WervingClient:reachable). The file is rewritten (atomically, mode 0600) on
  * every change and removed, with the items, when the client signs out.
  */
 WervingOutbox     *werving_outbox_new              (WervingClient     *client,

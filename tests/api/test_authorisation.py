@@ -34,6 +34,10 @@ class AuthorisationTest(w.PortalTestCase):
         self.assertEqual(r.status, 201, r)
         self.thread = r.json
         self.cv_id = ids[1]
+        self.listed_cv = ids[2]
+        r = self.a.put(f"/v1/vacancies/{self.vacancy['id']}/shortlist/{self.listed_cv}",
+                       {"stage": "interview", "note": "Notitie van A"})
+        self.assertEqual(r.status, 201, r)
 
     def routes(self):
         v, d, t = self.vacancy["id"], self.draft_v["id"], self.thread["id"]
@@ -47,6 +51,10 @@ class AuthorisationTest(w.PortalTestCase):
             ("POST", f"/v1/vacancies/{v}/close", None, v),
             ("POST", f"/v1/vacancies/{v}/renew", {"closing_date": future}, v),
             ("GET", f"/v1/vacancies/{v}/matches", None, v),
+            ("GET", f"/v1/vacancies/{v}/shortlist", None, v),
+            ("PUT", f"/v1/vacancies/{v}/shortlist/{self.cv_id}", {"stage": "rejected", "note": "Van B"}, v),
+            ("PUT", f"/v1/vacancies/{v}/shortlist/{self.listed_cv}", {"stage": "rejected", "note": "Van B"}, v),
+            ("DELETE", f"/v1/vacancies/{v}/shortlist/{self.listed_cv}", None, v),
             ("GET", f"/v1/threads/{t}", None, t),
             ("GET", f"/v1/threads/{t}/messages", None, t),
             ("POST", f"/v1/threads/{t}/messages", {"body": "Van B"}, t),
@@ -76,6 +84,9 @@ class AuthorisationTest(w.PortalTestCase):
         d = self.a.get(f"/v1/vacancies/{self.draft_v['id']}")
         self.assertEqual((d.status, d.json["status"], d.json["title"]), (200, "draft", "Concept van A"),
                          f"{rule}: B changed or deleted A's draft")
+        shortlist = self.a.get(f"/v1/vacancies/{self.vacancy['id']}/shortlist").json["items"]
+        self.assertEqual([(e["cv_id"], e["stage"], e["note"]) for e in shortlist],
+                         [(self.listed_cv, "interview", "Notitie van A")], f"{rule}: B changed A's shortlist")
         msgs = self.a.get(f"/v1/threads/{self.thread['id']}/messages").json["items"]
         self.assertEqual([m["body"] for m in msgs], ["Van A"], f"{rule}: B wrote into A's thread")
         self.assertNotIn(self.vacancy["id"], [x["id"] for x in self.b.get("/v1/vacancies",
@@ -97,6 +108,15 @@ class AuthorisationTest(w.PortalTestCase):
                                        "object-level authorisation: a jobseeker on another's thread")
         r = js.get(f"/v1/vacancies/{self.vacancy['id']}")
         self.assertIn(r.status, (403, 404), f"a jobseeker read an organisation's vacancy: {r}")
+        # Shortlists and their private notes are for organisations only.
+        v = self.vacancy["id"]
+        for method, path, body in (("GET", f"/v1/vacancies/{v}/shortlist", None),
+                                   ("PUT", f"/v1/vacancies/{v}/shortlist/{self.listed_cv}", {"stage": "hired"}),
+                                   ("DELETE", f"/v1/vacancies/{v}/shortlist/{self.listed_cv}", None)):
+            with self.subTest(route=f"jobseeker {method} {path}"):
+                kw = {"body": body} if body is not None else {}
+                self.assertProblem(js.request(method, path, **kw), 403, "forbidden",
+                                   "a jobseeker on an organisation's shortlist")
         for method, path, body, _ in self.routes():
             with self.subTest(route=f"anonymous {method} {path}"):
                 kw = {"body": body} if body is not None else {}

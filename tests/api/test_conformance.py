@@ -311,6 +311,78 @@ class ConformanceTest(w.PortalTestCase):
         r = org.post(f"/v1/threads/{t['id']}/messages", {"body": "Nog iets"})
         self.assertProblem(r, 409, "no-active-vacancy", "R2: no messages about a closed vacancy")
 
+    def test_shortlist_round_trip(self):
+        org = self.client(self.register_org(verified=True))
+        js = self.client(self.account(w.DEMO_JOBSEEKER))
+        draft = self.draft(org, title="Shortlist-vacature")
+        base = f"/v1/vacancies/{draft['id']}/shortlist"
+        own_cv = js.get("/v1/me/cv").json["id"]
+        ids = [i for i in self.search_ids(org, limit=4, sort="recent")[0] if i != own_cv]
+        secret = "Privénotitie 7Q: bellen na de zomer"
+        # New is 201, again is 200; an absent note keeps the note.
+        r = org.put(f"{base}/{own_cv}", {"stage": "shortlisted", "note": secret})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual((r.json["cv_id"], r.json["stage"], r.json["note"], r.json["available"]),
+                         (own_cv, "shortlisted", secret, True))
+        self.assertEqual(r.json["summary"]["id"], own_cv)
+        self.assertNotIn("name", r.json["summary"])
+        r = org.put(f"{base}/{own_cv}", {"stage": "interview"})
+        self.assertEqual((r.status, r.json["stage"], r.json["note"]), (200, "interview", secret), r)
+        for cv in ids[:2]:
+            self.assertEqual(org.put(f"{base}/{cv}", {"stage": "contacted"}).status, 201)
+        # The list envelope, newest first, paged.
+        r = org.get(base, query={"limit": 2})
+        self.assertEqual((r.status, r.json["total"], r.json["total_is_estimate"]), (200, 3, False), r)
+        self.assertTrue(r.json["next_cursor"])
+        r2 = org.get(base, query={"limit": 2, "cursor": r.json["next_cursor"]})
+        listed = [e["cv_id"] for e in r.json["items"] + r2.json["items"]]
+        self.assertEqual(listed, [ids[1], ids[0], own_cv])
+        self.assertIsNone(r2.json["next_cursor"])
+        # Validation: stage enum and note length name their field.
+        for body, field in (({"stage": "promoted"}, "stage"), ({"note": "x"}, "stage"),
+                            ({"stage": "hired", "note": "x" * 2001}, "note")):
+            with self.subTest(body=str(body)[:40]):
+                r = org.put(f"{base}/{own_cv}", body)
+                self.assertProblem(r, 422, "validation")
+                self.assertIn(field, [e["field"] for e in r.json["errors"]])
+        self.assertEqual(org.put(f"{base}/{own_cv}", {"stage": "hired", "note": "é" * 2000}).status, 200,
+                         "2000 characters (not bytes) are allowed")
+        org.put(f"{base}/{own_cv}", {"stage": "interview", "note": secret})
+        self.assertProblem(org.put(f"{base}/{own_cv}", {"stage": 5}), 400, "bad-request")
+        self.assertProblem(org.put(f"{base}/999999999", {"stage": "hired"}), 404, "not-found")
+        self.assertProblem(org.get("/v1/vacancies/999999999/shortlist"), 404, "not-found")
+        # The open CV shows no name on a shortlist; a hidden one stays, unavailable.
+        try:
+            self.assertEqual(js.patch("/v1/me/cv", {"visibility": "open"}).status, 200)
+            entry = next(e for e in org.get(base).json["items"] if e["cv_id"] == own_cv)
+            self.assertEqual(entry["summary"]["visibility"], "open")
+            self.assertNotIn("name", entry["summary"], "R1: a shortlist is not a (logged) CV view")
+            self.assertEqual(js.patch("/v1/me/cv", {"visibility": "hidden"}).status, 200)
+            entry = next(e for e in org.get(base).json["items"] if e["cv_id"] == own_cv)
+            self.assertEqual((entry["available"], entry["summary"], entry["note"]), (False, None, secret))
+            r = org.put(f"{base}/{own_cv}", {"stage": "rejected"})
+            self.assertEqual((r.status, r.json["available"]), (200, False), "a hidden CV's entry can be updated")
+        finally:
+            js.patch("/v1/me/cv", {"visibility": "anonymous"})
+        # Notes are private: nothing the jobseeker can read carries them.
+        for path in ("/v1/me/cv", "/v1/threads", "/v1/me/cv/views"):
+            self.assertNotIn("Privénotitie", js.get(path).body.decode("utf-8"), path)
+        self.assertProblem(js.get(base), 403, "forbidden")
+        # R6: an organisation the portal has not verified sees no shortlist.
+        pending = self.client(self.register_org())
+        pending_draft = self.draft(pending)
+        self.assertProblem(pending.get(f"/v1/vacancies/{pending_draft['id']}/shortlist"), 403,
+                           "organisation-not-verified")
+        self.assertProblem(pending.put(f"/v1/vacancies/{pending_draft['id']}/shortlist/{own_cv}",
+                                       {"stage": "shortlisted"}), 403, "organisation-not-verified")
+        # Removing.
+        self.assertEqual(org.delete(f"{base}/{ids[0]}").status, 204)
+        self.assertProblem(org.delete(f"{base}/{ids[0]}"), 404, "not-found")
+        self.assertEqual(org.get(base).json["total"], 2)
+        # Deleting the draft takes its shortlist with it.
+        self.assertEqual(org.delete(f"/v1/vacancies/{draft['id']}").status, 204)
+        self.assertProblem(org.get(base), 404, "not-found")
+
     def test_jobseeker_round_trip(self):
         js = self.client(self.account(w.DEMO_JOBSEEKER))
         r = js.get("/v1/me/cv")

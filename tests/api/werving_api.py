@@ -278,6 +278,9 @@ class Client:
     def patch(self, path, body=_NOBODY, **kw):
         return self.request("PATCH", path, body=body, **kw)
 
+    def put(self, path, body=_NOBODY, **kw):
+        return self.request("PUT", path, body=body, **kw)
+
     def delete(self, path, **kw):
         return self.request("DELETE", path, **kw)
 

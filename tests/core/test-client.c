@@ -515,6 +515,61 @@ test_network_error (void)
   g_assert_error (error, WERVING_ERROR, WERVING_ERROR_NETWORK);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Reachable turns FALSE on a network failure, not on a portal's refusal,
+ * and TRUE again with the next answer, from a portal restarted on its port. */
+static void
+test_reachable (void)
+{
+  g_autoptr(WervingTestPortal) portal = werving_test_portal_start (NULL);
+  g_autoptr(WervingClient) client = NULL;
+  g_autoptr(WervingOrganisation) org = NULL;
+  g_autoptr(WervingVacancy) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  if (portal == NULL)
+    return;
+
+  client = werving_test_client_new (portal, WERVING_TEST_DEMO_ORG);
+  g_assert_true (werving_client_get_reachable (client));
+  g_signal_connect (client, "notify::reachable", G_CALLBACK (count_notify), &notified);
+
+  /* A refusal is an answer: still reachable, nothing notified. */
+  missing = CALL (client, &error, get_vacancy, 999999);
+  g_assert_error (error, WERVING_ERROR, WERVING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (werving_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 0);
+
+  werving_test_portal_kill (portal);
+  org = CALL (client, &error, get_organisation);
+  g_assert_error (error, WERVING_ERROR, WERVING_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_false (werving_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* A second failure changes nothing. */
+  org = CALL (client, &error, get_organisation);
+  g_assert_error (error, WERVING_ERROR, WERVING_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpuint (notified, ==, 1);
+
+  werving_test_portal_restart (portal);
+  org = CALL (client, &error, get_organisation);
+  g_assert_no_error (error);
+  g_assert_nonnull (org);
+  g_assert_true (werving_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -529,6 +584,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/client/field-errors", test_field_errors);
   g_test_add_func ("/core/client/quota-exceeded", test_quota_exceeded);
   g_test_add_func ("/core/client/network-error", test_network_error);
+  g_test_add_func ("/core/client/reachable", test_reachable);
 
   return g_test_run ();
 }

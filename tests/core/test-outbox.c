@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "werving-outbox-private.h"
 #include "werving-test-portal.h"
 
 #define CALL WERVING_TEST_CALL
@@ -257,6 +258,196 @@ test_refused_item_fails (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
 }
 
+/* A network monitor the test switches; GIO's own follows the machine. */
+#define TEST_TYPE_MONITOR (test_monitor_get_type ())
+G_DECLARE_FINAL_TYPE (TestMonitor, test_monitor, TEST, MONITOR, GObject)
+
+struct _TestMonitor
+{
+  GObject  parent_instance;
+  gboolean available;
+};
+
+enum { MONITOR_PROP_0, MONITOR_PROP_AVAILABLE, MONITOR_PROP_METERED, MONITOR_PROP_CONNECTIVITY };
+
+static void test_monitor_iface_init (GNetworkMonitorInterface *iface) { }
+static gboolean test_monitor_initable_init (GInitable *initable, GCancellable *c, GError **e) { return TRUE; }
+static void test_monitor_initable_iface_init (GInitableIface *iface) { iface->init = test_monitor_initable_init; }
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestMonitor, test_monitor, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, test_monitor_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, test_monitor_iface_init))
+
+static void
+test_monitor_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TestMonitor *self = TEST_MONITOR (object);
+
+  switch (prop_id)
+    {
+    case MONITOR_PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
+    case MONITOR_PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case MONITOR_PROP_CONNECTIVITY:
+      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL : G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+test_monitor_class_init (TestMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_monitor_get_property;
+  g_object_class_override_property (object_class, MONITOR_PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, MONITOR_PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, MONITOR_PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+test_monitor_init (TestMonitor *self)
+{
+}
+
+static void
+test_monitor_set_available (TestMonitor *self,
+                            gboolean     available)
+{
+  self->available = available;
+  g_object_notify (G_OBJECT (self), "network-available");
+  g_signal_emit_by_name (self, "network-changed", available);
+}
+
+/* Queues a vacancy update while the portal is down, with a backoff far
+ * longer than the test, and waits for the first failed attempt. */
+static WervingOutboxItem *
+queue_while_down (Fixture        *fixture,
+                  WervingOutbox  *outbox,
+                  const char     *title,
+                  gint64         *vacancy_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WervingVacancy) form = werving_vacancy_new ();
+  g_autoptr(WervingVacancy) created = NULL;
+  WervingOutboxItem *item;
+  gboolean failed_once = FALSE;
+
+  werving_vacancy_set_title (form, "Monteur buitendienst");
+  werving_vacancy_set_description (form, "Onderhoud aan installaties.");
+  created = CALL (fixture->client, &error, create_vacancy, form, NULL);
+  g_assert_no_error (error);
+  *vacancy_id = werving_vacancy_get_id (created);
+
+  g_object_set (outbox, "initial-backoff-ms", 120000, NULL);
+  werving_test_portal_kill (fixture->portal);
+  werving_vacancy_set_title (created, title);
+  item = werving_outbox_update_vacancy (outbox, created);
+  g_signal_connect (item, "notify::attempts", G_CALLBACK (on_attempts), &failed_once);
+  g_assert_true (werving_test_wait_for (&failed_once, 10000));
+  g_assert_cmpint (werving_outbox_item_get_state (item), ==, WERVING_OUTBOX_STATE_PENDING);
+  g_assert_false (werving_client_get_reachable (fixture->client));
+  return item;
+}
+
+static void
+on_delivered_vacancy (WervingOutbox     *outbox,
+                      WervingOutboxItem *item,
+                      GObject           *result,
+                      gboolean          *delivered)
+{
+  g_assert_true (WERVING_IS_VACANCY (result));
+  *delivered = TRUE;
+}
+
+static void
+assert_title (Fixture    *fixture,
+              gint64      id,
+              const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WervingVacancy) vacancy = CALL (fixture->client, &error, get_vacancy, id);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (werving_vacancy_get_title (vacancy), ==, title);
+}
+
+static void
+test_flush_on_network_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WervingOutbox) outbox = NULL;
+  g_autoptr(TestMonitor) monitor = NULL;
+  gboolean delivered = FALSE;
+  gint64 id;
+
+  if (fixture->portal == NULL)
+    return;
+
+  outbox = werving_outbox_new (fixture->client, fixture->path, &error);
+  g_assert_no_error (error);
+  monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  werving_outbox_set_network_monitor (outbox, G_NETWORK_MONITOR (monitor));
+  g_signal_connect (outbox, "delivered", G_CALLBACK (on_delivered_vacancy), &delivered);
+
+  queue_while_down (fixture, outbox, "Monteur (netwerk terug)", &id);
+  test_monitor_set_available (monitor, FALSE);
+  werving_test_portal_restart (fixture->portal);
+
+  /* The backoff alone would wait two minutes. */
+  werving_test_sleep (1500);
+  g_assert_false (delivered);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 1);
+
+  test_monitor_set_available (monitor, TRUE);
+  g_assert_true (werving_test_wait_for (&delivered, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (outbox)), ==, 0);
+  g_assert_true (werving_client_get_reachable (fixture->client));
+  assert_title (fixture, id, "Monteur (netwerk terug)");
+}
+
+static void
+test_flush_when_portal_answers (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WervingOutbox) outbox = NULL;
+  g_autoptr(TestMonitor) monitor = NULL;
+  g_autoptr(WervingPage) page = NULL;
+  gboolean delivered = FALSE;
+  gint64 id;
+
+  if (fixture->portal == NULL)
+    return;
+
+  outbox = werving_outbox_new (fixture->client, fixture->path, &error);
+  g_assert_no_error (error);
+  /* No network news at all: only the client can tell. */
+  monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
+  werving_outbox_set_network_monitor (outbox, G_NETWORK_MONITOR (monitor));
+  g_signal_connect (outbox, "delivered", G_CALLBACK (on_delivered_vacancy), &delivered);
+
+  queue_while_down (fixture, outbox, "Monteur (portaal terug)", &id);
+  werving_test_portal_restart (fixture->portal);
+  werving_test_sleep (1500);
+  g_assert_false (delivered);
+
+  /* Any other request that gets an answer wakes the outbox. */
+  page = CALL (fixture->client, &error, list_vacancies, NULL, NULL, 0);
+  g_assert_no_error (error);
+  g_assert_true (werving_test_wait_for (&delivered, 10000));
+  assert_title (fixture, id, "Monteur (portaal terug)");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -270,6 +461,10 @@ main (int argc, char *argv[])
               fixture_set_up, test_wiped_on_sign_out, fixture_tear_down);
   g_test_add ("/core/outbox/refused-item-fails", Fixture, NULL,
               fixture_set_up, test_refused_item_fails, fixture_tear_down);
+  g_test_add ("/core/outbox/flush-on-network-change", Fixture, NULL,
+              fixture_set_up, test_flush_on_network_change, fixture_tear_down);
+  g_test_add ("/core/outbox/flush-when-portal-answers", Fixture, NULL,
+              fixture_set_up, test_flush_when_portal_answers, fixture_tear_down);
 
   return g_test_run ();
 }
