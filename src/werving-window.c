@@ -45,6 +45,7 @@ struct _WervingWindow
   WervingClient *previous_client;
   gboolean previous_remember;
   GMenu *account_menu;
+  guint back_button_idle;
   GCancellable *demo_cancellable;
   char *demo_portal_url;
 
@@ -1243,6 +1244,25 @@ update_back_button (WervingWindow *self)
                           in_main && adw_leaflet_get_folded (self->leaflet) && on_content);
 }
 
+static gboolean
+back_button_idle_cb (gpointer user_data)
+{
+  WervingWindow *self = user_data;
+
+  self->back_button_idle = 0;
+  update_back_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: showing the button then
+ * would change the header bar in the middle of the layout. */
+static void
+queue_back_button_update (WervingWindow *self)
+{
+  if (self->back_button_idle == 0)
+    self->back_button_idle = g_idle_add (back_button_idle_cb, self);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -1293,6 +1313,7 @@ werving_window_dispose (GObject *object)
   g_clear_pointer (&self->demo_portal_url, g_free);
   g_clear_object (&self->previous_client);
   g_clear_object (&self->account_menu);
+  g_clear_handle_id (&self->back_button_idle, g_source_remove);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);
 }
@@ -1342,7 +1363,7 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, new_vacancy_button);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, back_button);
-  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, queue_back_button_update);
   gtk_widget_class_bind_template_callback (widget_class, vacancy_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_vacancy_cb);
 
