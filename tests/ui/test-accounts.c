@@ -926,6 +926,7 @@ test_preferences (void)
   g_autofree char *cache = NULL;
   g_autoptr(WervingThread) thread = NULL;
   g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) accels = NULL;
 
   reset_settings ();
   notifications_start (&notifications, &owned);
@@ -953,6 +954,9 @@ test_preferences (void)
   spin (500);  /* the events channel connects */
   g_assert_cmpuint (reply_and_count (&notifications, page, portal.url, thread_id, "Ik heb interesse."), ==, 1);
 
+  /* Preferences: Ctrl+comma, as the shortcuts window says. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (wait_for (is_prefs_window, &prefs, WAIT_MS));
   gtk_switch_set_active (GTK_SWITCH (find_widget (prefs, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH))), FALSE);
