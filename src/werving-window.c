@@ -1182,7 +1182,8 @@ werving_window_get_client (WervingWindow *self)
 {
   g_return_val_if_fail (WERVING_IS_WINDOW (self), NULL);
 
-  return self->client;
+  /* While another account is being added, the sections still hold this one. */
+  return self->previous_client != NULL ? self->previous_client : self->client;
 }
 
 static void
