@@ -51,9 +51,7 @@ struct _WervingVacanciesPage
   GtkSingleSelection *selection;
   GtkActionBar *action_bar;
   GtkWidget *publish_button;
-  GtkWidget *renew_button;
-  GtkWidget *close_button;
-  GtkWidget *delete_button;
+  GtkWidget *more_button;
   GtkToggleButton *filter_draft;
   GtkToggleButton *filter_active;
   GtkToggleButton *filter_closed;
@@ -201,9 +199,8 @@ update_offline_state (WervingVacanciesPage *self)
   gtk_label_set_text (self->offline_label, text != NULL ? text : "");
   gtk_info_bar_set_revealed (self->offline_bar, offline);
   gtk_widget_set_tooltip_text (self->publish_button, why);
-  gtk_widget_set_tooltip_text (self->renew_button, why);
-  gtk_widget_set_tooltip_text (self->close_button, why);
-  gtk_widget_set_tooltip_text (self->delete_button, why);
+  /* Renew, close and delete sit in the More menu, greyed out. */
+  gtk_widget_set_tooltip_text (self->more_button, why != NULL ? why : _("More Actions"));
 }
 
 static gboolean
@@ -774,9 +771,7 @@ werving_vacancies_page_class_init (WervingVacanciesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, offline_bar);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, offline_label);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, publish_button);
-  gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, renew_button);
-  gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, close_button);
-  gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, WervingVacanciesPage, error_page);

@@ -28,6 +28,10 @@ if [ -z "${WERVING_TEST_ENV_INNER:-}" ]; then
   dbus-run-session -- "$0" "$@" || status=$?
   kill "$xvfb_pid" 2>/dev/null || true
   wait "$xvfb_pid" 2>/dev/null || true
+  # GTK may have started xdg-document-portal, whose FUSE mount outlives the bus.
+  if [ -d "$top/runtime/doc" ]; then
+    fusermount3 -u -z "$top/runtime/doc" 2>/dev/null || fusermount -u -z "$top/runtime/doc" 2>/dev/null || true
+  fi
   rm -rf "$top"
   exit $status
 fi

@@ -65,10 +65,9 @@ class VacanciesTest(unittest.TestCase):
 
             # Close the other active vacancy, confirming in the dialog.
             self.select(frame, "Medior softwareontwikkelaar")
-            ui.do_action(ui.wait_for(lambda: ui.find(frame, name="Close…", action="click"),
-                                     what="Close…"), "click")
-            confirm = ui.wait_for(lambda: ui.find(app, name="Close Vacancy", action="click"),
-                                  what="the confirmation dialog")
+            confirm = ui.choose_menu_item(frame, app, "More Actions", "Close…",
+                                          lambda: ui.find(app, name="Close Vacancy", action="click"),
+                                          what="the confirmation dialog")
             ui.do_action(confirm, "click")
             ui.wait_for(lambda: statuses(frame).get("Medior softwareontwikkelaar") == "Closed",
                         timeout=20, what="the closed vacancy listed as closed")
