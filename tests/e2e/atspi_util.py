@@ -73,10 +73,11 @@ def wait_for_app(proc, timeout=20):
 
 def launch(args=(), language=None, settings="memory"):
     """Starts the app and waits for its main window: (process, app, frame).
-    On this shared machine the app has twice exited at once with "cannot
-    open display" (another session's X server going away under the same
-    display number, it seems); a start that fails that way within two
-    seconds is tried once more, saying so."""
+    On the shared development machine the app twice exited at once with
+    "cannot open display :0" although this session's Xvfb was up (cause not
+    found; 40 bare starts in a row never failed); a start that fails within
+    two seconds is tried once more, saying so on stdout. An app that cannot
+    start fails the second time too."""
     for attempt in (1, 2):
         started = time.monotonic()
         proc = start_app(args, language, settings)
