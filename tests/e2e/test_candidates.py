@@ -9,7 +9,6 @@ import datetime
 import gettext
 import os
 import subprocess
-import sys
 import tempfile
 import time
 import unittest
@@ -35,12 +34,12 @@ EN = {"Continue": "Continue", "E-mail Address": "E-mail Address", "Password": "P
       "Contact": "Contact about Vacancy…", "no-active": "You can only contact candidates about an active vacancy",
       "Publish a Vacancy": "Publish a Vacancy…", "Contact Candidate": "Contact Candidate",
       "Template": "Template", "Message": "Message", "Send": "Send", "Vacancies": "Vacancies",
-      "New Vacancy": "New Vacancy", "Title": "Title", "Save": "Save", "Publish": "Publish", "Active": "Active"}
+      "Publish": "Publish"}
 NL = {"Continue": "Doorgaan", "E-mail Address": "E-mailadres", "Password": "Wachtwoord", "Sign In": "Aanmelden",
       "Sections": "Onderdelen", "Candidates": "Kandidaten", "Search CVs": "Cv's zoeken", "Filters": "Filters",
       "Skills": "Vaardigheden, gescheiden door komma's", "Municipality": "Gemeente", "Anonymous": "Anoniem",
       "count": "{} kandidaten", "Messages": "Berichten", "Conversations": "Gesprekken", "Vacancies": "Vacatures",
-      "Publish": "Publiceren", "Active": "Actief",
+      "Publish": "Publiceren",
       "Contact": "Contact opnemen over vacature…"}
 # A draft the organisation prepared earlier (complete enough to publish).
 DRAFT = {"title": "Dakdekker met VCA (Aalten)",

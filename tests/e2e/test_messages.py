@@ -7,7 +7,6 @@ focused raises one notification naming the thread; a message written while
 the portal is down waits in the outbox, survives a restart of the app, and
 reaches the portal exactly once when it is back."""
 import os
-import sys
 import tempfile
 import time
 import unittest
