@@ -125,23 +125,25 @@ def on_screen_rows(list_node):
 
 class CandidatesTest(unittest.TestCase):
     def setUp(self):
+        # Cleanups, not tearDown: they also run when setUp itself fails.
+        self.proc = None
         self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
         self.portal = ui.Portal(self.tmp.name, cvs=CVS)
+        self.addCleanup(self.portal.stop)
+        self.addCleanup(self.stop_app)
         register_verified_organisation(self.portal)
         self.org_token = self.portal.sign_in(ORG["email"], ORG["password"])
         closing = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
         status, self.draft = self.portal.api("POST", "/v1/vacancies", {**DRAFT, "closing_date": closing},
                                              token=self.org_token)
         self.assertEqual(status, 201, self.draft)
-        self.proc = None
 
-    def tearDown(self):
+    def stop_app(self):
         if self.proc is not None and self.proc.poll() is None:
             ui.screenshot(f"candidates-end-{self.tag}")
             self.proc.kill()
             self.proc.wait()
-        self.portal.stop()
-        self.tmp.cleanup()
 
     def start_signed_in(self, language):
         self.tag = language or "en"

@@ -41,23 +41,25 @@ def bubbles(conversation):
 
 class MessagesTest(unittest.TestCase):
     def setUp(self):
+        # Cleanups, not tearDown: they also run when setUp itself fails.
+        self.proc = None
         self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
         self.desktop = ui.FakeDesktop()
+        self.addCleanup(self.desktop.stop)
         self.portal = ui.Portal(self.tmp.name, cvs=50)
+        self.addCleanup(self.portal.stop)
+        self.addCleanup(self.stop_app)
         self.jobseeker = self.portal.sign_in(JOBSEEKER_EMAIL, PASSWORD)
         status, threads = self.portal.api("GET", "/v1/threads", token=self.jobseeker)
         self.assertEqual(status, 200)
         self.thread = threads["items"][0]
-        self.proc = None
 
-    def tearDown(self):
+    def stop_app(self):
         if self.proc is not None and self.proc.poll() is None:
             ui.screenshot(f"messages-end-{self.tag}")
             self.proc.kill()
             self.proc.wait()
-        self.desktop.stop()
-        self.portal.stop()
-        self.tmp.cleanup()
 
     def reply(self, body):
         """The jobseeker answers in the thread, as the jobseeker's own client
