@@ -649,19 +649,22 @@ test_revoked_token (void)
 
   /* Refused: the sign-in page says why; nothing of the account stays. */
   g_assert_true (wait_for (on_sign_in_page, window));
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_mapped_label_starting,
-                                 _("You could not be signed in automatically.")));
+  {
+    g_auto(GStrv) parts = g_strsplit (_("You could not be signed in automatically. %s"), "%s", 2);
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (window), is_mapped_label_starting, parts[0]));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (werving_vacancies_page_get_model (page)), ==, 0);
   g_assert_null (werving_vacancies_page_get_client (page));
   g_assert_null (werving_window_get_outbox (window));
   g_assert_false (werving_client_get_signed_in (werving_window_get_client (window)));
   g_assert_false (can_act (window));
-  email_row = find_widget (GTK_WIDGET (window), is_row_titled, "E-mail Address");
+  email_row = find_widget (GTK_WIDGET (window), is_row_titled, _("E-mail Address"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row)), ==, WERVING_TEST_DEMO_ORG);
   screenshot (GTK_WIDGET (window), "startup-revoked.png");
 
   /* Signing in by hand still works and shows the account again. */
-  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (window), is_row_titled, "Password")),
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (window), is_row_titled, _("Password"))),
                          WERVING_TEST_DEMO_PASSWORD);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-in", NULL);
   g_assert_true (wait_for (signed_in_as_demo, window));
