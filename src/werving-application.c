@@ -82,6 +82,7 @@ werving_application_activate (GApplication *app)
     window = GTK_WINDOW (werving_window_new (WERVING_APPLICATION (app)));
 
   gtk_window_present (window);
+  WERVING_STARTUP_MARK ("presented");
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include "werving-keyring.h"
 #include "werving-silent-sign-in.h"
+#include "werving-startup-mark.h"
 
 struct _WervingSilentSignIn
 {
@@ -104,6 +105,7 @@ sign_in_thread (GTask        *task,
                                           cancellable, &error);
     }
 
+  WERVING_STARTUP_MARK ("worker: keyring looked up");
   if (value == NULL)
     work->keyring_failed = error != NULL;
   else
@@ -129,6 +131,7 @@ sign_in_thread (GTask        *task,
       secret_value_unref (value);
     }
   work->error = error;
+  WERVING_STARTUP_MARK ("worker: resumed");
 
   g_clear_object (&service);
   while (g_main_context_iteration (context, FALSE))

@@ -68,6 +68,12 @@ struct _WervingWindow
   guint retry_id;
   guint retry_seconds;
   GNetworkMonitor *network_monitor;
+  /* The first signed-in frame needs the Vacancies only: the other sections
+   * get the account (and send their requests) once the window has painted
+   * its first frame. */
+  gboolean painted;
+  gboolean sections_pending;
+  guint sections_id;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
@@ -713,6 +719,63 @@ open_outbox (WervingWindow *self)
   open_outbox_for (self, session != NULL ? werving_session_get_account_email (session) : NULL);
 }
 
+/* Candidates, Messages, the vacancy actions and the organisation. */
+static void
+connect_sections (WervingWindow *self)
+{
+  self->sections_pending = FALSE;
+  g_clear_handle_id (&self->sections_id, g_source_remove);
+  if (self->client == NULL || !werving_client_get_signed_in (self->client) || self->pending_email != NULL)
+    return;
+
+  werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
+  werving_candidates_page_set_client (self->candidates_page, self->client);
+  werving_messages_page_set_client (self->messages_page, self->client);
+  werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
+  werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
+                                         g_object_ref (self));
+}
+
+static gboolean
+connect_sections_cb (gpointer user_data)
+{
+  WervingWindow *self = user_data;
+
+  self->sections_id = 0;
+  WERVING_STARTUP_MARK ("sections connected");
+  connect_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending_sections (WervingWindow *self)
+{
+  self->sections_pending = FALSE;
+  g_clear_handle_id (&self->sections_id, g_source_remove);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                WervingWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  /* Right after this frame, not in the middle of it. */
+  if (self->sections_pending)
+    {
+      g_clear_handle_id (&self->sections_id, g_source_remove);
+      self->sections_id = g_idle_add (connect_sections_cb, self);
+    }
+}
+
+static void
+window_realized_cb (WervingWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+}
+
 static void
 show_main (WervingWindow *self)
 {
@@ -737,16 +800,19 @@ show_main (WervingWindow *self)
                          self->remember ? werving_session_get_account_email (session) : "");
   update_account_menu (self);
   open_outbox (self);
-  werving_messages_page_set_outbox (self->messages_page, self->outbox);
-  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
   werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
-  werving_candidates_page_set_client (self->candidates_page, self->client);
-  werving_messages_page_set_client (self->messages_page, self->client);
-  werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
   gtk_info_bar_set_revealed (self->verification_bar, FALSE);
-  werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
-                                         g_object_ref (self));
+  cancel_pending_sections (self);
+  if (self->painted)
+    connect_sections (self);
+  else
+    {
+      /* Start-up: after the first frame, or in a second at the latest (a
+       * window that is not drawn). */
+      self->sections_pending = TRUE;
+      self->sections_id = g_timeout_add (1000, connect_sections_cb, self);
+    }
   if (!was_pending)
     gtk_list_box_select_row (self->sidebar, self->vacancies_row);
   update_section (self);
@@ -878,6 +944,7 @@ sign_out (WervingWindow *self)
         g_warning ("Could not remove the account's data: %s", wipe_error->message);
       werving_account_store_remove (self->settings, portal, email);
     }
+  cancel_pending_sections (self);
   werving_vacancy_actions_set_vacancy (self->vacancy_actions, NULL);
   werving_vacancy_actions_set_client (self->vacancy_actions, NULL);
   g_clear_object (&self->organisation);
@@ -1594,6 +1661,7 @@ werving_window_dispose (GObject *object)
       g_clear_object (&self->silent);
     }
   stop_retrying (self);
+  cancel_pending_sections (self);
   g_clear_pointer (&self->pending_email, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
@@ -1719,6 +1787,7 @@ werving_window_init (WervingWindow *self)
 
   g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   self->account_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->account_menu_button, G_MENU_MODEL (self->account_menu));
   g_signal_connect_object (self->settings, "changed::accounts", G_CALLBACK (update_account_menu),
