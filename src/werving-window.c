@@ -98,6 +98,8 @@ struct _WervingWindow
   AdwStatusPage *needs_portal_page;
   GtkWidget *needs_portal_button;
   WervingVacanciesPage *vacancies_page;
+  /* Built when first needed (signed in, or asked for): not for the first
+   * frame. Children of section_stack. */
   WervingCandidatesPage *candidates_page;
   WervingMessagesPage *messages_page;
   /* The one outbox of the signed-in account, shared by every section. */
@@ -719,6 +721,28 @@ open_outbox (WervingWindow *self)
   open_outbox_for (self, session != NULL ? werving_session_get_account_email (session) : NULL);
 }
 
+static void unread_count_cb (WervingMessagesPage *page,
+                             GParamSpec          *pspec,
+                             WervingWindow       *self);
+
+/* The Candidates and Messages sections, built the first time they are
+ * needed rather than with the window. */
+static void
+ensure_sections (WervingWindow *self)
+{
+  if (self->candidates_page == NULL)
+    {
+      self->candidates_page = g_object_new (WERVING_TYPE_CANDIDATES_PAGE, NULL);
+      gtk_stack_add_named (self->section_stack, GTK_WIDGET (self->candidates_page), "candidates");
+    }
+  if (self->messages_page == NULL)
+    {
+      self->messages_page = g_object_new (WERVING_TYPE_MESSAGES_PAGE, NULL);
+      g_signal_connect_object (self->messages_page, "notify::unread-count", G_CALLBACK (unread_count_cb), self, 0);
+      gtk_stack_add_named (self->section_stack, GTK_WIDGET (self->messages_page), "messages");
+    }
+}
+
 /* Candidates, Messages, the vacancy actions and the organisation. */
 static void
 connect_sections (WervingWindow *self)
@@ -728,6 +752,7 @@ connect_sections (WervingWindow *self)
   if (self->client == NULL || !werving_client_get_signed_in (self->client) || self->pending_email != NULL)
     return;
 
+  ensure_sections (self);
   werving_messages_page_set_outbox (self->messages_page, self->outbox);
   werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
   werving_candidates_page_set_client (self->candidates_page, self->client);
@@ -952,10 +977,16 @@ sign_out (WervingWindow *self)
   g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
   /* Clears the open CV from memory too (R9). */
-  werving_candidates_page_set_client (self->candidates_page, NULL);
-  werving_messages_page_set_client (self->messages_page, NULL);
-  werving_messages_page_set_outbox (self->messages_page, NULL);
-  werving_candidates_page_set_outbox (self->candidates_page, NULL);
+  if (self->candidates_page != NULL)
+    {
+      werving_candidates_page_set_client (self->candidates_page, NULL);
+      werving_candidates_page_set_outbox (self->candidates_page, NULL);
+    }
+  if (self->messages_page != NULL)
+    {
+      werving_messages_page_set_client (self->messages_page, NULL);
+      werving_messages_page_set_outbox (self->messages_page, NULL);
+    }
   g_clear_object (&self->outbox);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
@@ -1093,6 +1124,7 @@ open_matches_cb (WervingVacancyActions *actions,
                  WervingVacancy        *vacancy,
                  WervingWindow         *self)
 {
+  ensure_sections (self);
   werving_candidates_page_show_matches (self->candidates_page, vacancy);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
 }
@@ -1102,6 +1134,7 @@ shortlist_open_cv_cb (WervingShortlistWindow *shortlist,
                       gint64                  cv_id,
                       WervingWindow          *self)
 {
+  ensure_sections (self);
   werving_candidates_page_open_cv (self->candidates_page, cv_id);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
   gtk_window_present (GTK_WINDOW (self));
@@ -1146,6 +1179,7 @@ werving_window_open_thread (WervingWindow *self,
   g_return_if_fail (WERVING_IS_WINDOW (self));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "messages");
+  ensure_sections (self);
   werving_messages_page_open_thread (self->messages_page, thread_id);
 }
 
@@ -1551,6 +1585,8 @@ update_section (WervingWindow *self)
 
   if (self->pending_email == NULL || g_strcmp0 (name, "vacancies") == 0)
     {
+      if (g_strcmp0 (name, "vacancies") != 0)
+        ensure_sections (self);
       gtk_stack_set_visible_child_name (self->section_stack, name);
       return;
     }
@@ -1663,6 +1699,9 @@ werving_window_dispose (GObject *object)
   stop_retrying (self);
   cancel_pending_sections (self);
   g_clear_pointer (&self->pending_email, g_free);
+  /* Owned by section_stack, which the template disposes. */
+  self->candidates_page = NULL;
+  self->messages_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
   g_clear_object (&self->outbox);
@@ -1718,10 +1757,8 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reconnect_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
-  gtk_widget_class_bind_template_child (widget_class, WervingWindow, candidates_page);
-  gtk_widget_class_bind_template_child (widget_class, WervingWindow, messages_page);
+
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, unread_label);
-  gtk_widget_class_bind_template_callback (widget_class, unread_count_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_bar);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -1762,8 +1799,6 @@ werving_window_init (WervingWindow *self)
 {
   g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
   g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
-  g_type_ensure (WERVING_TYPE_CANDIDATES_PAGE);
-  g_type_ensure (WERVING_TYPE_MESSAGES_PAGE);
   WERVING_STARTUP_MARK ("window template");
   gtk_widget_init_template (GTK_WIDGET (self));
   WERVING_STARTUP_MARK ("window template done");
