@@ -143,6 +143,17 @@ sign_in_thread (GTask        *task,
 }
 
 static void
+store_token_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!werving_keyring_store_finish (result, &error))
+    g_warning ("Could not keep the new sign-in in the keyring: %s", error->message);
+}
+
+static void
 sign_in_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -154,6 +165,15 @@ sign_in_done_cb (GObject      *source,
   self->session = g_steal_pointer (&work->session);
   self->error = g_steal_pointer (&work->error);
   self->keyring_failed = work->keyring_failed;
+
+  /* Cancelled (its window went) after the portal had already rotated the
+   * refresh token: keep the new one, or the next start could not sign in. */
+  if (g_cancellable_is_cancelled (self->cancellable) && self->session != NULL &&
+      werving_session_get_refresh_token (self->session) != NULL)
+    werving_keyring_store_async (work->portal, work->email, WERVING_KEYRING_REFRESH_TOKEN,
+                                 werving_session_get_refresh_token (self->session),
+                                 NULL, store_token_cb, NULL);
+
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 

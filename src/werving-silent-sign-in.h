@@ -31,6 +31,8 @@ WervingSession      *werving_silent_sign_in_get_session  (WervingSilentSignIn *s
 const GError        *werving_silent_sign_in_get_error    (WervingSilentSignIn *self);
 /* TRUE when the error came from the keyring, not the portal. */
 gboolean             werving_silent_sign_in_get_keyring_failed (WervingSilentSignIn *self);
+/* The caller no longer wants the session; if the portal has rotated the
+ * refresh token all the same, the new one is still put in the keyring. */
 void                 werving_silent_sign_in_cancel       (WervingSilentSignIn *self);
 
 /* "http://host/" and "http://host" name the same portal. */

@@ -102,8 +102,10 @@ struct _WervingWindow
    * frame. Children of section_stack. */
   WervingCandidatesPage *candidates_page;
   WervingMessagesPage *messages_page;
-  /* The one outbox of the signed-in account, shared by every section. */
+  /* The one outbox of the signed-in account, shared by every section, and
+   * the client it sends with (not a reference). */
   WervingOutbox *outbox;
+  WervingClient *outbox_client;
   GtkLabel *unread_label;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
@@ -256,9 +258,11 @@ open_outbox_for (WervingWindow *self,
     }
   path = werving_outbox_get_default_path (werving_client_get_base_url (self->client), email);
   /* Kept across getting signed in: the one outbox sends its items once. */
-  if (self->outbox != NULL && g_strcmp0 (werving_outbox_get_path (self->outbox), path) == 0)
+  if (self->outbox != NULL && self->outbox_client == self->client &&
+      g_strcmp0 (werving_outbox_get_path (self->outbox), path) == 0)
     return;
   g_clear_object (&self->outbox);
+  self->outbox_client = self->client;
   self->outbox = werving_outbox_new (self->client, path, &error);
   if (self->outbox == NULL)
     g_warning ("Could not open the outbox %s: %s", path, error->message);
