@@ -14,6 +14,7 @@
 
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
+#include "werving-cv-row.h"
 #include "werving-cv-view.h"
 #include "werving-occupations.h"
 #include "werving-saved-searches-menu.h"
@@ -88,144 +89,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void apply_query (WervingCandidatesPage *self);
-
-/* Row closures (werving-cv-row.ui) */
-
-char  *werving_cv_row_headline         (GtkListItem *item, WervingCvSummary *cv);
-char **werving_cv_row_headline_classes (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_badge            (GtkListItem *item, WervingCvSummary *cv);
-char **werving_cv_row_badge_classes    (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_facts            (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_skills           (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_when             (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_matched          (GtkListItem *item, WervingCvSummary *cv);
-gboolean werving_cv_row_has_matched    (GtkListItem *item, WervingCvSummary *cv);
-
-static gboolean
-is_real (WervingCvSummary *cv)
-{
-  return cv != NULL && !werving_cv_summary_get_loading (cv);
-}
-
-char *
-werving_cv_row_headline (GtkListItem      *item,
-                         WervingCvSummary *cv)
-{
-  const char *headline;
-
-  if (cv == NULL)
-    return g_strdup ("");
-  if (werving_cv_summary_get_loading (cv))
-    return g_strdup (_("Loading…"));
-  headline = werving_cv_summary_get_headline (cv);
-  if (headline == NULL || *headline == '\0')
-    headline = werving_cv_summary_get_occupation_label (cv);
-  return g_strdup (headline != NULL ? headline : _("No headline"));
-}
-
-char **
-werving_cv_row_headline_classes (GtkListItem      *item,
-                                 WervingCvSummary *cv)
-{
-  const char *loading[] = { "dim-label", NULL };
-  const char *real[] = { "heading", NULL };
-
-  return g_strdupv ((char **) (is_real (cv) ? real : loading));
-}
-
-char *
-werving_cv_row_badge (GtkListItem      *item,
-                      WervingCvSummary *cv)
-{
-  if (!is_real (cv))
-    return g_strdup ("");
-  return g_strdup (werving_format_visibility (werving_cv_summary_is_anonymous (cv)));
-}
-
-char **
-werving_cv_row_badge_classes (GtkListItem      *item,
-                              WervingCvSummary *cv)
-{
-  const char *anonymous[] = { "werving-badge", "werving-badge-anonymous", NULL };
-  const char *open[] = { "werving-badge", "werving-badge-open", NULL };
-  const char *none[] = { NULL };
-
-  if (!is_real (cv))
-    return g_strdupv ((char **) none);
-  return g_strdupv ((char **) (werving_cv_summary_is_anonymous (cv) ? anonymous : open));
-}
-
-char *
-werving_cv_row_facts (GtkListItem      *item,
-                      WervingCvSummary *cv)
-{
-  g_autoptr(GPtrArray) parts = NULL;
-  const char *value;
-  char *hours;
-
-  if (!is_real (cv))
-    return g_strdup ("");
-
-  parts = g_ptr_array_new_with_free_func (g_free);
-  value = werving_cv_summary_get_occupation_label (cv);
-  if (value != NULL && g_strcmp0 (value, werving_cv_summary_get_headline (cv)) != 0)
-    g_ptr_array_add (parts, g_strdup (value));
-  value = werving_cv_summary_get_region (cv);
-  if (value != NULL)
-    g_ptr_array_add (parts, g_strdup (value));
-  hours = werving_format_hours (werving_cv_summary_get_hours_min (cv), werving_cv_summary_get_hours_max (cv));
-  if (*hours != '\0')
-    g_ptr_array_add (parts, hours);
-  else
-    g_free (hours);
-  value = werving_cv_summary_get_education_level (cv);
-  if (value != NULL)
-    g_ptr_array_add (parts, g_strdup (werving_format_education_level (value)));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-char *
-werving_cv_row_skills (GtkListItem      *item,
-                       WervingCvSummary *cv)
-{
-  if (!is_real (cv))
-    return g_strdup ("");
-  return werving_format_skills_markup (werving_cv_summary_get_skills (cv),
-                                       werving_cv_summary_get_matched (cv));
-}
-
-char *
-werving_cv_row_when (GtkListItem      *item,
-                     WervingCvSummary *cv)
-{
-  g_autofree char *available = NULL;
-  g_autofree char *updated = NULL;
-
-  if (!is_real (cv))
-    return g_strdup ("");
-  available = werving_format_available (werving_cv_summary_get_available_from (cv));
-  updated = werving_format_updated (werving_cv_summary_get_updated_at (cv));
-  return g_strdup_printf ("%s · %s", available, updated);
-}
-
-char *
-werving_cv_row_matched (GtkListItem      *item,
-                        WervingCvSummary *cv)
-{
-  char *matched = is_real (cv) ? werving_format_matched (werving_cv_summary_get_matched (cv)) : NULL;
-
-  return matched != NULL ? matched : g_strdup ("");
-}
-
-gboolean
-werving_cv_row_has_matched (GtkListItem      *item,
-                            WervingCvSummary *cv)
-{
-  const char * const *matched = is_real (cv) ? werving_cv_summary_get_matched (cv) : NULL;
-
-  return matched != NULL && matched[0] != NULL;
-}
 
 /* Building the query */
 
@@ -847,7 +710,7 @@ list_activate_cb (WervingCandidatesPage *self,
   if (self->model == NULL)
     return;
   cv = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  if (!is_real (cv))
+  if (cv == NULL || werving_cv_summary_get_loading (cv))
     return;
   werving_candidates_page_open_cv (self, werving_cv_summary_get_id (cv));
 }
@@ -1210,7 +1073,6 @@ build_filter_models (WervingCandidatesPage *self)
 static void
 werving_candidates_page_init (WervingCandidatesPage *self)
 {
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
   GtkWidget *scroller;
@@ -1222,19 +1084,7 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   werving_cv_view_ensure_style ();
   build_filter_models (self);
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "werving_cv_row_headline", G_CALLBACK (werving_cv_row_headline),
-                                           "werving_cv_row_headline_classes", G_CALLBACK (werving_cv_row_headline_classes),
-                                           "werving_cv_row_badge", G_CALLBACK (werving_cv_row_badge),
-                                           "werving_cv_row_badge_classes", G_CALLBACK (werving_cv_row_badge_classes),
-                                           "werving_cv_row_facts", G_CALLBACK (werving_cv_row_facts),
-                                           "werving_cv_row_skills", G_CALLBACK (werving_cv_row_skills),
-                                           "werving_cv_row_when", G_CALLBACK (werving_cv_row_when),
-                                           "werving_cv_row_matched", G_CALLBACK (werving_cv_row_matched),
-                                           "werving_cv_row_has_matched", G_CALLBACK (werving_cv_row_has_matched),
-                                           NULL);
-  factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                             "/io/github/werving/Werving/werving-cv-row.ui");
+  factory = werving_cv_row_factory_new ();
   self->selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
