@@ -115,6 +115,15 @@ format_when (WervingCvSummary *cv)
   return g_strdup_printf ("%s · %s", available, updated);
 }
 
+static gboolean
+attr_list_is_empty (PangoAttrList *attrs)
+{
+  GSList *all = pango_attr_list_get_attributes (attrs);
+
+  g_slist_free_full (all, (GDestroyNotify) pango_attribute_destroy);
+  return all == NULL;
+}
+
 static RowTexts *
 row_texts_new (WervingCvSummary *cv)
 {
@@ -135,6 +144,11 @@ row_texts_new (WervingCvSummary *cv)
       g_warning ("Skills of CV %" G_GINT64_FORMAT ": %s", werving_cv_summary_get_id (cv), error->message);
       texts->skills = g_strdup ("");
     }
+  /* No skill matched (a search without skills): no attributes at all, so
+   * binding the row sets none.
+   */
+  if (texts->skills_attrs != NULL && attr_list_is_empty (texts->skills_attrs))
+    g_clear_pointer (&texts->skills_attrs, pango_attr_list_unref);
   return texts;
 }
 
@@ -255,20 +269,85 @@ werving_cv_row_new (void)
   return g_object_new (WERVING_TYPE_CV_ROW, NULL);
 }
 
-/* The factory */
+/* The factory
+ *
+ * GTK 4.8 destroys the list item of every item an items-changed removes and
+ * builds new ones for the items it adds, even at the same positions: each
+ * new search, and each page of results that replaces its placeholders,
+ * would build and destroy rows by the hundred. (It has no teardown for
+ * them either.) So the factory keeps the rows GTK drops, as they are
+ * unparented, and hands them to new list items: a spare row only needs its
+ * texts set.
+ */
+
+#define MAX_SPARE_ROWS 256
+
+typedef struct
+{
+  GQueue   rows;
+  gboolean closed;   /* the factory is gone */
+} SpareRows;
+
+static void
+spare_rows_clear (SpareRows *spare)
+{
+  g_queue_clear_full (&spare->rows, g_object_unref);
+}
+
+static void
+spare_rows_unref (SpareRows *spare)
+{
+  g_rc_box_release_full (spare, (GDestroyNotify) spare_rows_clear);
+}
+
+static void
+spare_rows_close (SpareRows *spare)
+{
+  spare->closed = TRUE;
+  spare_rows_clear (spare);
+  spare_rows_unref (spare);
+}
+
+static void
+spare_rows_closure_notify (gpointer  data,
+                           GClosure *closure)
+{
+  spare_rows_unref (data);
+}
+
+static void
+row_parent_cb (WervingCvRow *row,
+               GParamSpec   *pspec,
+               SpareRows    *spare)
+{
+  if (gtk_widget_get_parent (GTK_WIDGET (row)) != NULL || spare->closed ||
+      g_queue_get_length (&spare->rows) >= MAX_SPARE_ROWS)
+    return;
+  /* Its texts stay until the next bind; the CV goes now. */
+  g_clear_object (&row->cv);
+  g_queue_push_tail (&spare->rows, g_object_ref (row));
+}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  data)
+          SpareRows                *spare)
 {
-  gtk_list_item_set_child (item, werving_cv_row_new ());
+  g_autoptr(GtkWidget) row = g_queue_pop_head (&spare->rows);
+
+  if (row == NULL)
+    {
+      row = g_object_ref_sink (werving_cv_row_new ());
+      g_signal_connect_data (row, "notify::parent", G_CALLBACK (row_parent_cb),
+                             g_rc_box_acquire (spare), spare_rows_closure_notify, 0);
+    }
+  gtk_list_item_set_child (item, row);
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         gpointer                  data)
+         SpareRows                *spare)
 {
   werving_cv_row_set_cv (WERVING_CV_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
@@ -277,13 +356,15 @@ GtkListItemFactory *
 werving_cv_row_factory_new (void)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  SpareRows *spare = g_rc_box_new0 (SpareRows);
 
+  g_queue_init (&spare->rows);
+  g_object_set_data_full (G_OBJECT (factory), "werving-spare-rows", spare, (GDestroyNotify) spare_rows_close);
   /* No unbind: a recycled row is bound again at once, and a row whose text
-   * stays until then costs nothing; the CV it holds goes with the next bind
-   * or the row.
+   * stays until then costs nothing; the CV it holds goes with the next bind.
    */
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), spare);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), spare);
   return factory;
 }
 
