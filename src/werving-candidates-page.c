@@ -784,6 +784,104 @@ clear_filters_action (GtkWidget  *widget,
   apply_query (self);
 }
 
+static guint
+education_index (const char *code)
+{
+  for (guint i = 1; code != NULL && i < G_N_ELEMENTS (education_codes); i++)
+    if (g_strcmp0 (education_codes[i], code) == 0)
+      return i;
+  return 0;
+}
+
+/* The "available from" choice whose date is nearest @date (YYYY-MM-DD). */
+static guint
+available_index (const char *date)
+{
+  GDate then, today;
+  int days;
+
+  if (date == NULL)
+    return 0;
+  g_date_clear (&then, 1);
+  g_date_set_parse (&then, date);
+  if (!g_date_valid (&then))
+    return 0;
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  days = g_date_days_between (&today, &then);
+  if (days <= 0)
+    return 1;
+  if (days <= 14)
+    return 2;
+  if (days <= 31)
+    return 3;
+  return 4;
+}
+
+static int
+query_int (WervingCvQuery *query,
+           const char     *name)
+{
+  const char *value = werving_cv_query_get (query, name);
+
+  return value != NULL ? (int) g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+/* Shows @query in the filter widgets (a saved search); "updated since"
+ * is left to the caller, as saved searches keep their own. */
+static void
+set_filters (WervingCandidatesPage *self,
+             WervingCvQuery        *query)
+{
+  const char *occupation = werving_cv_query_get (query, "occupation");
+  const char *skills = werving_cv_query_get (query, "skills");
+  const char *place = werving_cv_query_get (query, "place");
+  const char *q = werving_cv_query_get (query, "q");
+  g_auto(GStrv) languages = g_strsplit (werving_cv_query_get (query, "languages") != NULL
+                                        ? werving_cv_query_get (query, "languages") : "", ",", -1);
+  g_autofree char *occupation_text = NULL;
+  g_autofree char *skills_text = NULL;
+
+  if (occupation != NULL)
+    {
+      const WervingOccupationItem *item = werving_occupation_list_find_by_code (occupation);
+
+      occupation_text = item != NULL
+                        ? g_strdup_printf ("%s (%s)", werving_occupation_item_get_display_label (item), item->code)
+                        : g_strdup (occupation);
+    }
+  if (skills != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (skills, ",", -1);
+
+      skills_text = g_strjoinv (", ", parts);
+    }
+
+  self->completing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), q != NULL ? q : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->skills_row), skills_text != NULL ? skills_text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->occupation_row), occupation_text != NULL ? occupation_text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row), place != NULL ? place : "");
+  self->completing = FALSE;
+  gtk_spin_button_set_value (self->radius_spin,
+                             werving_cv_query_get (query, "radius_km") != NULL ? query_int (query, "radius_km") : 25);
+  adw_combo_row_set_selected (self->education_row, education_index (werving_cv_query_get (query, "education_min")));
+  gtk_spin_button_set_value (self->hours_min_spin, query_int (query, "hours_min"));
+  gtk_spin_button_set_value (self->hours_max_spin, query_int (query, "hours_max"));
+  gtk_switch_set_active (self->licence_switch, g_strcmp0 (werving_cv_query_get (query, "driving_licence"), "true") == 0);
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+
+      gtk_check_button_set_active (check, g_strv_contains ((const char * const *) languages,
+                                                           g_object_get_data (G_OBJECT (check), "code")));
+    }
+  adw_combo_row_set_selected (self->available_row, available_index (werving_cv_query_get (query, "available_from")));
+  adw_combo_row_set_selected (self->updated_row, 0);
+  gtk_drop_down_set_selected (self->sort_dropdown,
+                              g_strcmp0 (werving_cv_query_get (query, "sort"), "recent") == 0 ? 1 : 0);
+}
+
 /* Public API */
 
 void
@@ -800,20 +898,16 @@ void
 werving_candidates_page_run_query (WervingCandidatesPage *self,
                                    WervingCvQuery        *query)
 {
-  g_autoptr(WervingResultModel) model = NULL;
-
   g_return_if_fail (WERVING_IS_CANDIDATES_PAGE (self));
   g_return_if_fail (WERVING_IS_CV_QUERY (query));
 
   if (self->client == NULL)
     return;
-  g_clear_handle_id (&self->apply_source, g_source_remove);
-  g_clear_object (&self->matches_vacancy);
-  gtk_revealer_set_reveal_child (self->matches_revealer, FALSE);
-  gtk_widget_set_sensitive (self->filter_box, TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sort_dropdown), TRUE);
-  model = werving_result_model_new_search (self->client, query);
-  set_model (self, model);
+  /* The filters show what is searched: the query goes through them. */
+  set_filters (self, query);
+  if (self->matches_vacancy != NULL)
+    werving_candidates_page_end_matches (self);
+  apply_query (self);
 }
 
 void

@@ -28,7 +28,6 @@
 #include "werving-vacancies-page.h"
 
 #define MESSAGE_MAX_CHARS 5000
-#define PAGE_SIZE 100
 
 struct _WervingContactDialog
 {
@@ -475,96 +474,75 @@ load_failed (WervingContactDialog *self,
   self->load_failed = TRUE;
 }
 
-typedef struct
+/* Remembers this CV's threads, by vacancy. */
+static void
+add_threads (WervingContactDialog *self,
+             GPtrArray            *threads)
 {
-  WervingContactDialog *self;
-  gboolean              vacancies;
-} LoadData;
+  for (guint i = 0; i < threads->len; i++)
+    {
+      WervingThread *thread = g_ptr_array_index (threads, i);
+      gint64 *key;
 
-static void load_page (LoadData *data, const char *cursor);
+      if (werving_thread_get_cv_id (thread) != self->cv_id)
+        continue;
+      key = g_new (gint64, 1);
+      *key = werving_thread_get_vacancy_id (thread);
+      g_hash_table_replace (self->threads, key, g_object_ref (thread));
+    }
+}
 
 static void
-load_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+vacancies_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  LoadData *data = user_data;
-  WervingContactDialog *self = data->self;
-  g_autoptr(WervingPage) page = NULL;
+  g_autoptr(WervingContactDialog) self = user_data;
+  g_autoptr(GPtrArray) vacancies = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *items;
 
-  page = data->vacancies
-         ? werving_client_list_vacancies_finish (WERVING_CLIENT (source), result, &error)
-         : werving_client_list_threads_finish (WERVING_CLIENT (source), result, &error);
-  if (page == NULL && is_cancelled (error))
-    {
-      g_object_unref (data->self);
-      g_free (data);
-      return;
-    }
-  if (page == NULL)
+  vacancies = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
+  if (vacancies == NULL && is_cancelled (error))
+    return;
+  if (vacancies == NULL)
     {
       load_failed (self, error);
-      goto done;
-    }
-
-  items = werving_page_get_items (page);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-
-      if (data->vacancies)
-        {
-          /* R2: whatever the server sends, only active ones are offered. */
-          if (g_strcmp0 (werving_vacancy_get_status (WERVING_VACANCY (item)), "active") == 0)
-            g_list_store_append (self->vacancies, item);
-        }
-      else if (werving_thread_get_cv_id (WERVING_THREAD (item)) == self->cv_id)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = werving_thread_get_vacancy_id (WERVING_THREAD (item));
-          g_hash_table_replace (self->threads, key, g_object_ref (item));
-        }
-    }
-  if (data->vacancies && werving_page_get_count (page, "draft") >= 0)
-    self->drafts = werving_page_get_count (page, "draft");
-  if (werving_page_get_next_cursor (page) != NULL && g_list_model_get_n_items (items) > 0)
-    {
-      load_page (data, werving_page_get_next_cursor (page));
+      loads_done (self);
       return;
     }
 
-done:
+  self->drafts = 0;
+  for (guint i = 0; i < vacancies->len; i++)
+    {
+      WervingVacancy *vacancy = g_ptr_array_index (vacancies, i);
+      const char *status = werving_vacancy_get_status (vacancy);
+
+      /* R2: only active vacancies are offered. */
+      if (g_strcmp0 (status, "active") == 0)
+        g_list_store_append (self->vacancies, vacancy);
+      else if (g_strcmp0 (status, "draft") == 0)
+        self->drafts++;
+    }
   loads_done (self);
-  g_object_unref (data->self);
-  g_free (data);
 }
 
 static void
-load_page (LoadData   *data,
-           const char *cursor)
+threads_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  WervingContactDialog *self = data->self;
+  g_autoptr(WervingContactDialog) self = user_data;
+  g_autoptr(GPtrArray) threads = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (data->vacancies)
-    werving_client_list_vacancies_async (self->client, "active", cursor, PAGE_SIZE, self->cancellable,
-                                         load_cb, data);
+  threads = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
+  if (threads == NULL && is_cancelled (error))
+    return;
+  if (threads == NULL)
+    load_failed (self, error);
   else
-    werving_client_list_threads_async (self->client, cursor, PAGE_SIZE, self->cancellable, load_cb, data);
-}
-
-static void
-start_load (WervingContactDialog *self,
-            gboolean              vacancies)
-{
-  LoadData *data = g_new0 (LoadData, 1);
-
-  data->self = g_object_ref (self);
-  data->vacancies = vacancies;
-  self->loads++;
-  load_page (data, NULL);
+    add_threads (self, threads);
+  loads_done (self);
 }
 
 static void
@@ -577,8 +555,10 @@ load (WervingContactDialog *self)
   self->load_failed = FALSE;
   self->vacancy_id = 0;
   show_state (self, "loading");
-  start_load (self, TRUE);
-  start_load (self, FALSE);
+  self->loads += 2;
+  werving_client_list_all_vacancies_async (self->client, NULL, self->cancellable, vacancies_loaded_cb,
+                                           g_object_ref (self));
+  werving_client_list_all_threads_async (self->client, self->cancellable, threads_loaded_cb, g_object_ref (self));
   refresh_quota (self);
 }
 
@@ -716,50 +696,21 @@ handle_failure (WervingContactDialog *self)
 static void
 threads_checked_cb (GObject      *source,
                     GAsyncResult *result,
-                    gpointer      user_data);
-
-static void
-check_threads (WervingContactDialog *self,
-               const char           *cursor)
-{
-  werving_client_list_threads_async (self->client, cursor, PAGE_SIZE, self->cancellable,
-                                     threads_checked_cb, g_object_ref (self));
-}
-
-static void
-threads_checked_cb (GObject      *source,
-                    GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(WervingContactDialog) self = user_data;
-  g_autoptr(WervingPage) page = NULL;
+  g_autoptr(GPtrArray) threads = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *items;
 
-  page = werving_client_list_threads_finish (WERVING_CLIENT (source), result, &error);
-  if (page == NULL)
+  threads = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
+  if (threads == NULL)
     {
       if (!is_cancelled (error))
         handle_failure (self);
       return;
     }
-  items = werving_page_get_items (page);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(WervingThread) thread = g_list_model_get_item (items, i);
-
-      if (werving_thread_get_cv_id (thread) == self->cv_id)
-        {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = werving_thread_get_vacancy_id (thread);
-          g_hash_table_replace (self->threads, key, g_object_ref (thread));
-        }
-    }
-  if (werving_page_get_next_cursor (page) != NULL && g_list_model_get_n_items (items) > 0)
-    check_threads (self, werving_page_get_next_cursor (page));
-  else
-    handle_failure (self);
+  add_threads (self, threads);
+  handle_failure (self);
 }
 
 static void
@@ -777,7 +728,8 @@ item_state_cb (WervingContactDialog *self)
       if (!self->after_failure)
         {
           self->after_failure = TRUE;
-          check_threads (self, NULL);
+          werving_client_list_all_threads_async (self->client, self->cancellable, threads_checked_cb,
+                                                 g_object_ref (self));
         }
       break;
     case WERVING_OUTBOX_STATE_PENDING:

@@ -22,7 +22,6 @@
 #include "werving-templates-window.h"
 
 #define DRAFT_DEBOUNCE_MS 500
-#define MESSAGES_PAGE_SIZE 100
 #define MESSAGE_MAX_CHARS 5000
 
 struct _WervingConversationView
@@ -432,58 +431,25 @@ show_error (WervingConversationView *self,
   gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
 }
 
-typedef struct
-{
-  WervingConversationView *self;
-  GPtrArray               *loaded;
-  gint64                   thread_id;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_object_unref (data->self);
-  g_ptr_array_unref (data->loaded);
-  g_free (data);
-}
-
-static void load_page (LoadData *data, const char *cursor);
-
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  LoadData *data = user_data;
-  WervingConversationView *self = data->self;
-  g_autoptr(WervingPage) page = NULL;
+  g_autoptr(WervingConversationView) self = user_data;
+  g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *items;
   guint n;
 
-  page = werving_client_list_messages_finish (WERVING_CLIENT (source), result, &error);
+  loaded = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_data_free (data);
-      return;
-    }
-  if (page == NULL)
+    return;
+  if (loaded == NULL)
     {
       g_autofree char *message = werving_error_to_user_message (error);
 
       gtk_spinner_set_spinning (self->spinner, FALSE);
       show_error (self, message);
-      load_data_free (data);
-      return;
-    }
-
-  items = werving_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (data->loaded, g_list_model_get_item (items, i));
-  if (werving_page_get_next_cursor (page) != NULL && n > 0)
-    {
-      load_page (data, werving_page_get_next_cursor (page));
       return;
     }
 
@@ -494,27 +460,18 @@ load_cb (GObject      *source,
       WervingMessage *live = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
       gboolean known = FALSE;
 
-      for (guint j = 0; j < data->loaded->len && !known; j++)
-        known = werving_message_get_id (g_ptr_array_index (data->loaded, j)) == werving_message_get_id (live);
+      for (guint j = 0; j < loaded->len && !known; j++)
+        known = werving_message_get_id (g_ptr_array_index (loaded, j)) == werving_message_get_id (live);
       if (known)
         g_object_unref (live);
       else
-        g_ptr_array_add (data->loaded, live);
+        g_ptr_array_add (loaded, live);
     }
   self->stick_to_bottom = TRUE;
-  g_list_store_splice (self->messages, 0, n, data->loaded->pdata, data->loaded->len);
+  g_list_store_splice (self->messages, 0, n, loaded->pdata, loaded->len);
   g_list_store_sort (self->messages, compare_messages, NULL);
   gtk_spinner_set_spinning (self->spinner, FALSE);
   rebuild_rows (self);
-  load_data_free (data);
-}
-
-static void
-load_page (LoadData   *data,
-           const char *cursor)
-{
-  werving_client_list_messages_async (data->self->client, data->thread_id, cursor, MESSAGES_PAGE_SIZE,
-                                      data->self->cancellable, load_cb, data);
 }
 
 /* Drafts */
@@ -874,8 +831,6 @@ void
 werving_conversation_view_set_thread (WervingConversationView *self,
                                       WervingThread           *thread)
 {
-  LoadData *data;
-
   g_return_if_fail (WERVING_IS_CONVERSATION_VIEW (self));
   g_return_if_fail (thread == NULL || WERVING_IS_THREAD (thread));
 
@@ -912,11 +867,8 @@ werving_conversation_view_set_thread (WervingConversationView *self,
   gtk_spinner_set_spinning (self->spinner, TRUE);
   self->stick_to_bottom = TRUE;
 
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  data->thread_id = werving_thread_get_id (thread);
-  load_page (data, NULL);
+  werving_client_list_all_messages_async (self->client, werving_thread_get_id (thread), self->cancellable,
+                                          load_cb, g_object_ref (self));
 
   if (!werving_thread_get_read_only (thread))
     gtk_widget_grab_focus (GTK_WIDGET (self->composer));

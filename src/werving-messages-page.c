@@ -18,7 +18,6 @@
 
 #include "werving-messages-page.h"
 
-#define THREADS_PAGE_SIZE 100
 #define NOTIFICATION_BODY_MAX 200
 
 struct _WervingMessagesPage
@@ -364,41 +363,19 @@ selection_changed_cb (WervingMessagesPage *self)
     select_open_thread (self);
 }
 
-typedef struct
-{
-  WervingMessagesPage *self;
-  GPtrArray           *loaded;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_object_unref (data->self);
-  g_ptr_array_unref (data->loaded);
-  g_free (data);
-}
-
-static void load_page (LoadData *data, const char *cursor);
-
 static void
 load_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  LoadData *data = user_data;
-  WervingMessagesPage *self = data->self;
-  g_autoptr(WervingPage) page = NULL;
+  g_autoptr(WervingMessagesPage) self = user_data;
+  g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *items;
-  guint n;
 
-  page = werving_client_list_threads_finish (WERVING_CLIENT (source), result, &error);
+  loaded = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      load_data_free (data);
-      return;
-    }
-  if (page == NULL)
+    return;
+  if (loaded == NULL)
     {
       g_autofree char *message = werving_error_to_user_message (error);
 
@@ -406,24 +383,13 @@ load_cb (GObject      *source,
       self->failed = TRUE;
       adw_status_page_set_description (self->error_page, message);
       update_status (self);
-      load_data_free (data);
-      return;
-    }
-
-  items = werving_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (data->loaded, g_list_model_get_item (items, i));
-  if (werving_page_get_next_cursor (page) != NULL && n > 0)
-    {
-      load_page (data, werving_page_get_next_cursor (page));
       return;
     }
 
   self->loading = FALSE;
   self->failed = FALSE;
   g_list_store_splice (self->threads, 0, g_list_model_get_n_items (G_LIST_MODEL (self->threads)),
-                       data->loaded->pdata, data->loaded->len);
+                       loaded->pdata, loaded->len);
   update_unread_count (self);
   update_status (self);
 
@@ -443,22 +409,11 @@ load_cb (GObject      *source,
       self->pending_open_id = 0;
       werving_messages_page_open_thread (self, id);
     }
-  load_data_free (data);
-}
-
-static void
-load_page (LoadData   *data,
-           const char *cursor)
-{
-  werving_client_list_threads_async (data->self->client, cursor, THREADS_PAGE_SIZE,
-                                     data->self->load_cancellable, load_cb, data);
 }
 
 static void
 load_threads (WervingMessagesPage *self)
 {
-  LoadData *data;
-
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   if (self->client == NULL)
@@ -472,10 +427,7 @@ load_threads (WervingMessagesPage *self)
   self->failed = FALSE;
   update_status (self);
 
-  data = g_new0 (LoadData, 1);
-  data->self = g_object_ref (self);
-  data->loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  load_page (data, NULL);
+  werving_client_list_all_threads_async (self->client, self->load_cancellable, load_cb, g_object_ref (self));
 }
 
 /* Search */

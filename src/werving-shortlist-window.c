@@ -13,8 +13,6 @@
 #include "werving-shortlist-row.h"
 #include "werving-shortlist-window.h"
 
-#define PAGE_SIZE 100
-#define MAX_PAGES 20
 
 struct _WervingShortlistWindow
 {
@@ -31,7 +29,6 @@ struct _WervingShortlistWindow
   WervingVacancy *vacancy;
   GListStore     *entries;
   GCancellable   *cancellable;
-  guint           pages;
 };
 
 G_DEFINE_FINAL_TYPE (WervingShortlistWindow, werving_shortlist_window, ADW_TYPE_WINDOW)
@@ -59,9 +56,6 @@ update_state (WervingShortlistWindow *self)
 
 /* Loading */
 
-static void load_page (WervingShortlistWindow *self,
-                       const char             *cursor);
-
 static void
 list_cb (GObject      *source,
          GAsyncResult *result,
@@ -69,13 +63,12 @@ list_cb (GObject      *source,
 {
   g_autoptr(WervingShortlistWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WervingPage) page = NULL;
-  GListModel *items;
+  g_autoptr(GPtrArray) entries = NULL;
 
-  page = werving_client_list_shortlist_finish (WERVING_CLIENT (source), result, &error);
-  if (g_cancellable_is_cancelled (self->cancellable))
+  entries = werving_client_list_all_finish (WERVING_CLIENT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (page == NULL)
+  if (entries == NULL)
     {
       g_autofree char *message = werving_error_to_user_message (error);
 
@@ -83,34 +76,17 @@ list_cb (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  items = werving_page_get_items (page);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(GObject) entry = g_list_model_get_item (items, i);
-
-      g_list_store_append (self->entries, entry);
-    }
-  if (werving_page_get_next_cursor (page) != NULL && ++self->pages < MAX_PAGES)
-    load_page (self, werving_page_get_next_cursor (page));
-  else
-    update_state (self);
-}
-
-static void
-load_page (WervingShortlistWindow *self,
-           const char             *cursor)
-{
-  werving_client_list_shortlist_async (self->client, werving_vacancy_get_id (self->vacancy), cursor, PAGE_SIZE,
-                                       self->cancellable, list_cb, g_object_ref (self));
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
+  update_state (self);
 }
 
 static void
 reload (WervingShortlistWindow *self)
 {
-  g_list_store_remove_all (self->entries);
-  self->pages = 0;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  load_page (self, NULL);
+  werving_client_list_all_shortlist_async (self->client, werving_vacancy_get_id (self->vacancy), self->cancellable,
+                                           list_cb, g_object_ref (self));
 }
 
 static void

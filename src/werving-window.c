@@ -45,6 +45,7 @@ struct _WervingWindow
   WervingClient *previous_client;
   gboolean previous_remember;
   GMenu *account_menu;
+  guint back_button_idle;
   GCancellable *demo_cancellable;
   char *demo_portal_url;
 
@@ -78,7 +79,6 @@ struct _WervingWindow
   GtkInfoBar *verification_bar;
   GtkButton *new_vacancy_button;
   GtkButton *back_button;
-  guint back_button_idle;
   GtkLabel *verification_label;
 };
 
@@ -186,7 +186,7 @@ same_portal (const char *a,
     la--;
   while (lb > 0 && b[lb - 1] == '/')
     lb--;
-  return la == lb && strncmp (a, b, la) == 0;
+  return la > 0 && la == lb && strncmp (a, b, la) == 0;
 }
 
 WervingWindow *
@@ -264,7 +264,9 @@ remember_portal (WervingWindow *self,
 static void
 update_actions (WervingWindow *self)
 {
-  gboolean signed_in = self->client != NULL && werving_client_get_signed_in (self->client);
+  gboolean in_main = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
+  /* While another account is being added, the current one waits behind. */
+  gboolean signed_in = in_main && self->client != NULL && werving_client_get_signed_in (self->client);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-account", signed_in);
@@ -1180,7 +1182,8 @@ werving_window_get_client (WervingWindow *self)
 {
   g_return_val_if_fail (WERVING_IS_WINDOW (self), NULL);
 
-  return self->client;
+  /* While another account is being added, the sections still hold this one. */
+  return self->previous_client != NULL ? self->previous_client : self->client;
 }
 
 static void
@@ -1243,7 +1246,7 @@ update_back_button (WervingWindow *self)
 }
 
 static gboolean
-update_back_button_idle_cb (gpointer user_data)
+back_button_idle_cb (gpointer user_data)
 {
   WervingWindow *self = user_data;
 
@@ -1252,14 +1255,13 @@ update_back_button_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The leaflet folds while it is being allocated, after the header bar was:
- * showing the Back button then would change the header bar too late for
- * this frame. */
+/* The leaflet folds while it is being allocated: showing the button then
+ * would change the header bar in the middle of the layout. */
 static void
-folded_cb (WervingWindow *self)
+queue_back_button_update (WervingWindow *self)
 {
   if (self->back_button_idle == 0)
-    self->back_button_idle = g_idle_add (update_back_button_idle_cb, self);
+    self->back_button_idle = g_idle_add (back_button_idle_cb, self);
 }
 
 static void
@@ -1299,7 +1301,6 @@ werving_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->back_button_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
   g_clear_object (&self->outbox);
@@ -1313,6 +1314,7 @@ werving_window_dispose (GObject *object)
   g_clear_pointer (&self->demo_portal_url, g_free);
   g_clear_object (&self->previous_client);
   g_clear_object (&self->account_menu);
+  g_clear_handle_id (&self->back_button_idle, g_source_remove);
 
   G_OBJECT_CLASS (werving_window_parent_class)->dispose (object);
 }
@@ -1362,8 +1364,7 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, register_cancelled_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, new_vacancy_button);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, back_button);
-  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
-  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, queue_back_button_update);
   gtk_widget_class_bind_template_callback (widget_class, vacancy_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_vacancy_cb);
 
@@ -1416,6 +1417,8 @@ werving_window_init (WervingWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
   self->account_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->account_menu_button, G_MENU_MODEL (self->account_menu));
   g_signal_connect_object (self->settings, "changed::accounts", G_CALLBACK (update_account_menu),

@@ -19,7 +19,8 @@ WervingWindow *werving_window_new         (WervingApplication *application);
 void           werving_window_open_thread (WervingWindow      *self,
                                            gint64              thread_id);
 
-/* The client of the account shown, or %NULL before a portal was chosen. */
+/* The client of the account the sections show (also while the user signs in
+ * to another one), or %NULL before a portal was chosen. */
 WervingClient *werving_window_get_client  (WervingWindow      *self);
 
 /* The signed-in account's outbox, or %NULL when signed out. */

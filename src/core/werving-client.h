@@ -220,6 +220,34 @@ WervingQuota   *werving_client_get_quota_finish       (WervingClient        *sel
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
+/* Every page of a list, following next_cursor to the last page (at most
+ * 20,000 items). werving_client_list_all_finish() returns (transfer full)
+ * the items in the portal's order: WervingVacancy, WervingThread,
+ * WervingMessage or WervingShortlistEntry.
+ */
+void            werving_client_list_all_vacancies_async (WervingClient        *self,
+                                                         const char           *status,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void            werving_client_list_all_threads_async (WervingClient        *self,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+void            werving_client_list_all_messages_async (WervingClient        *self,
+                                                        gint64                thread_id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+void            werving_client_list_all_shortlist_async (WervingClient        *self,
+                                                         gint64                vacancy_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray      *werving_client_list_all_finish        (WervingClient        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
 /* Threads and messages */
 void            werving_client_list_threads_async     (WervingClient        *self,
                                                        const char           *cursor,

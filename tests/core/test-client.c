@@ -318,6 +318,29 @@ test_resources (void)
   g_assert_no_error (error);
   g_assert_cmpuint (werving_page_get_n_items (messages), ==, 2);
 
+  /* list_all follows the cursor past the API's largest page (100). */
+  for (guint i = 0; i < 103; i++)
+    {
+      g_autofree char *body = g_strdup_printf ("Bericht %u", i);
+      g_autoptr(WervingMessage) more = CALL (client, &error, send_message, werving_thread_get_id (thread), body, NULL);
+
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+
+    werving_client_list_all_messages_async (client, werving_thread_get_id (thread), NULL,
+                                            werving_test_store_result, &result);
+    werving_test_wait (&result);
+    all = werving_client_list_all_finish (client, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, ==, 105);
+    g_assert_cmpstr (werving_message_get_body (g_ptr_array_index (all, 0)), ==,
+                     "Goedemorgen, heeft u interesse in deze baan?");
+    g_assert_cmpstr (werving_message_get_body (g_ptr_array_index (all, 104)), ==, "Bericht 102");
+  }
+
   thread_again = CALL (client, &error, get_thread, werving_thread_get_id (thread));
   g_assert_no_error (error);
   g_assert_true (CALL (client, &error, mark_thread_read, werving_thread_get_id (thread)));

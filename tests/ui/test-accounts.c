@@ -850,10 +850,18 @@ unread_above (gpointer data)
   return werving_messages_page_get_unread_count (unread->page) > unread->unread;
 }
 
+typedef struct
+{
+  GPtrArray *summaries;
+  guint      before;
+} Notified;
+
 static gboolean
 notified (gpointer data)
 {
-  return ((GPtrArray *) data)->len > 0;
+  Notified *notified = data;
+
+  return notified->summaries->len > notified->before;
 }
 
 /* A reply arrives while the Messages section is not shown. */
@@ -865,11 +873,12 @@ reply_and_count (Notifications       *notifications,
                  const char          *body)
 {
   Unread unread = { page, werving_messages_page_get_unread_count (page) };
+  Notified before = { notifications->summaries, notifications->summaries->len };
 
   jobseeker_reply (portal_url, thread_id, body);
   g_assert_true (wait_for (unread_above, &unread, WAIT_MS));
-  /* The notification, if any, is one D-Bus round trip behind. */
-  wait_for (notified, notifications->summaries, 1000);
+  /* The notification, if any, is a D-Bus round trip behind. */
+  wait_for (notified, &before, 2000);
   return notifications->summaries->len;
 }
 
@@ -917,6 +926,7 @@ test_preferences (void)
   g_autofree char *cache = NULL;
   g_autoptr(WervingThread) thread = NULL;
   g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) accels = NULL;
 
   reset_settings ();
   notifications_start (&notifications, &owned);
@@ -944,6 +954,9 @@ test_preferences (void)
   spin (500);  /* the events channel connects */
   g_assert_cmpuint (reply_and_count (&notifications, page, portal.url, thread_id, "Ik heb interesse."), ==, 1);
 
+  /* Preferences: Ctrl+comma, as the shortcuts window says. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (wait_for (is_prefs_window, &prefs, WAIT_MS));
   gtk_switch_set_active (GTK_SWITCH (find_widget (prefs, is_of_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH))), FALSE);

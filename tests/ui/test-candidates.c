@@ -1047,6 +1047,65 @@ test_rows_recycle (void)
   portal_stop (&portal);
 }
 
+/* A saved search opens in the filters, so what is searched is what is shown. */
+static void
+test_run_query_shows_filters (void)
+{
+  Portal portal = { 0 };
+  g_autoptr(WervingClient) client = NULL;
+  g_autoptr(WervingCvQuery) saved = NULL;
+  g_autoptr(WervingCvQuery) shown = NULL;
+  g_autofree char *available = date_from_today (14, 0);
+  g_autofree char *expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WervingPage) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *string = NULL;
+  WervingCandidatesPage *page;
+  GType type = WERVING_TYPE_CANDIDATES_PAGE;
+  GtkWidget *window;
+
+  portal_start (&portal, NULL, NULL);
+  client = sign_in (&portal, "demo@werving.test");
+  window = window_with_page (&page);
+  werving_candidates_page_set_client (page, client);
+  g_assert_true (wait_for (model_has_total, page));
+
+  saved = werving_cv_query_new ();
+  werving_cv_query_set (saved, "q", "lasser");
+  werving_cv_query_set (saved, "skills", "TIG-lassen,VCA");
+  werving_cv_query_set (saved, "occupation", "7212");
+  werving_cv_query_set (saved, "place", "Utrecht");
+  werving_cv_query_set (saved, "radius_km", "40");
+  werving_cv_query_set (saved, "education_min", "mbo-4");
+  werving_cv_query_set (saved, "hours_min", "24");
+  werving_cv_query_set (saved, "hours_max", "32");
+  werving_cv_query_set (saved, "driving_licence", "true");
+  werving_cv_query_set (saved, "languages", "nl,pl");
+  werving_cv_query_set (saved, "available_from", available);
+  werving_cv_query_set (saved, "sort", "recent");
+  werving_candidates_page_run_query (page, saved);
+
+  g_assert_cmpstr (gtk_editable_get_text (child (page, type, "occupation_row")), ==, "Welder (7212)");
+  g_assert_cmpstr (gtk_editable_get_text (child (page, type, "skills_row")), ==, "TIG-lassen, VCA");
+  g_assert_true (gtk_switch_get_active (child (page, type, "licence_switch")));
+  shown = werving_candidates_page_build_query (page);
+  string = werving_cv_query_to_string (shown);
+  expected = werving_cv_query_to_string (saved);
+  g_assert_cmpstr (string, ==, expected);
+  /* And the list holds what the portal answers for exactly that query. */
+  werving_client_search_cvs_async (client, saved, NULL, 0, NULL, store_result_cb, &result);
+  g_assert_true (wait_for (result_set, &result));
+  direct = werving_client_search_cvs_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_for (model_has_total, page));
+  g_assert_cmpint (werving_result_model_get_total (werving_candidates_page_get_model (page)), ==,
+                   werving_page_get_total (direct));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  portal_stop (&portal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/ui/candidates/quota-follows-portal", test_quota_follows_portal);
   g_test_add_func ("/ui/candidates/matches-for-vacancy", test_matches_for_vacancy);
   g_test_add_func ("/ui/candidates/rows-recycle", test_rows_recycle);
+  g_test_add_func ("/ui/candidates/run-query-shows-filters", test_run_query_shows_filters);
 
   return g_test_run ();
 }
