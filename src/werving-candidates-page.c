@@ -36,6 +36,9 @@ struct _WervingCandidatesPage
   WervingQuota       *quota;
   WervingResultModel *model;
   GtkNoSelection     *selection;
+  GtkSliceListModel  *first_rows;
+  guint               grow_tick;
+  guint               grow_frames;
   WervingVacancy     *matches_vacancy;
   GPtrArray          *language_checks;
   guint               apply_source;
@@ -378,6 +381,54 @@ update_quota_warning (WervingCandidatesPage *self)
   gtk_revealer_set_reveal_child (self->quota_revealer, message != NULL);
 }
 
+/* The first rows of a new search
+ *
+ * GTK 4.8's list view binds about 200 rows as soon as its model has them,
+ * though only a handful fit the view: the frame that first shows the
+ * results would build all of them. So while a search waits for its first
+ * page the list is cut to that page, and the rest joins in the frame after
+ * the one that drew it.
+ */
+#define FIRST_ROWS 50
+
+static void
+stop_growing (WervingCandidatesPage *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  WervingCandidatesPage *self = user_data;
+
+  /* The first tick is in the frame that draws the first rows. */
+  if (++self->grow_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_rows_update (WervingCandidatesPage *self)
+{
+  stop_growing (self);
+  if (self->model == NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  else if (werving_result_model_get_total (self->model) < 0)
+    gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+  else if (gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    {
+      self->grow_frames = 0;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
+    }
+}
+
 static void
 set_model (WervingCandidatesPage *self,
            WervingResultModel    *model)
@@ -385,9 +436,11 @@ set_model (WervingCandidatesPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (model));
+  first_rows_update (self);
+  gtk_slice_list_model_set_model (self->first_rows, G_LIST_MODEL (model));
   if (model != NULL)
     {
+      g_signal_connect_swapped (model, "notify::total", G_CALLBACK (first_rows_update), self);
       g_signal_connect_swapped (model, "notify::total", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (model, "notify::loading", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (model, "notify::error", G_CALLBACK (update_status), self);
@@ -1011,6 +1064,7 @@ werving_candidates_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
+  stop_growing (self);
   if (self->quota != NULL)
     g_signal_handlers_disconnect_by_func (self->quota, update_quota_warning, self);
   g_clear_object (&self->quota);
@@ -1021,6 +1075,7 @@ werving_candidates_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
   g_clear_object (&self->matches_vacancy);
   g_clear_object (&self->client);
@@ -1179,7 +1234,8 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   build_filter_models (self);
 
   factory = werving_cv_row_factory_new ();
-  self->selection = gtk_no_selection_new (NULL);
+  self->first_rows = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 

@@ -445,6 +445,23 @@ no_loading_rows (gpointer data)
   return !tree_contains (data, "Loading…");
 }
 
+/* A new search first shows only its first page: the other rows join the
+ * list a frame after it was drawn.
+ */
+static gboolean
+list_has_all_rows (gpointer data)
+{
+  WervingCandidatesPage *page = data;
+  GtkListView *list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        WERVING_TYPE_CANDIDATES_PAGE,
+                                                                        "list_view"));
+  WervingResultModel *model = werving_candidates_page_get_model (page);
+
+  return model != NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))) ==
+         g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
 static void
 test_total_and_scroll (void)
 {
@@ -486,6 +503,7 @@ test_total_and_scroll (void)
 
   list_view = child (page, WERVING_TYPE_CANDIDATES_PAGE, "list_view");
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &state);
+  g_assert_true (wait_for (list_has_all_rows, page));
   g_assert_true (wait_for (no_loading_rows, list_view));
   /* Unscrolled, GTK 4.8's list view keeps about 200 rows around the top:
    * the pages behind those, and nothing further.
