@@ -14,6 +14,7 @@
 
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
+#include "werving-cv-row.h"
 #include "werving-cv-view.h"
 #include "werving-occupations.h"
 #include "werving-saved-searches-menu.h"
@@ -35,6 +36,9 @@ struct _WervingCandidatesPage
   WervingQuota       *quota;
   WervingResultModel *model;
   GtkNoSelection     *selection;
+  GtkSliceListModel  *first_rows;
+  guint               grow_tick;
+  guint               grow_frames;
   WervingVacancy     *matches_vacancy;
   GPtrArray          *language_checks;
   guint               apply_source;
@@ -88,144 +92,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void apply_query (WervingCandidatesPage *self);
-
-/* Row closures (werving-cv-row.ui) */
-
-char  *werving_cv_row_headline         (GtkListItem *item, WervingCvSummary *cv);
-char **werving_cv_row_headline_classes (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_badge            (GtkListItem *item, WervingCvSummary *cv);
-char **werving_cv_row_badge_classes    (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_facts            (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_skills           (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_when             (GtkListItem *item, WervingCvSummary *cv);
-char  *werving_cv_row_matched          (GtkListItem *item, WervingCvSummary *cv);
-gboolean werving_cv_row_has_matched    (GtkListItem *item, WervingCvSummary *cv);
-
-static gboolean
-is_real (WervingCvSummary *cv)
-{
-  return cv != NULL && !werving_cv_summary_get_loading (cv);
-}
-
-char *
-werving_cv_row_headline (GtkListItem      *item,
-                         WervingCvSummary *cv)
-{
-  const char *headline;
-
-  if (cv == NULL)
-    return g_strdup ("");
-  if (werving_cv_summary_get_loading (cv))
-    return g_strdup (_("Loading…"));
-  headline = werving_cv_summary_get_headline (cv);
-  if (headline == NULL || *headline == '\0')
-    headline = werving_cv_summary_get_occupation_label (cv);
-  return g_strdup (headline != NULL ? headline : _("No headline"));
-}
-
-char **
-werving_cv_row_headline_classes (GtkListItem      *item,
-                                 WervingCvSummary *cv)
-{
-  const char *loading[] = { "dim-label", NULL };
-  const char *real[] = { "heading", NULL };
-
-  return g_strdupv ((char **) (is_real (cv) ? real : loading));
-}
-
-char *
-werving_cv_row_badge (GtkListItem      *item,
-                      WervingCvSummary *cv)
-{
-  if (!is_real (cv))
-    return g_strdup ("");
-  return g_strdup (werving_format_visibility (werving_cv_summary_is_anonymous (cv)));
-}
-
-char **
-werving_cv_row_badge_classes (GtkListItem      *item,
-                              WervingCvSummary *cv)
-{
-  const char *anonymous[] = { "werving-badge", "werving-badge-anonymous", NULL };
-  const char *open[] = { "werving-badge", "werving-badge-open", NULL };
-  const char *none[] = { NULL };
-
-  if (!is_real (cv))
-    return g_strdupv ((char **) none);
-  return g_strdupv ((char **) (werving_cv_summary_is_anonymous (cv) ? anonymous : open));
-}
-
-char *
-werving_cv_row_facts (GtkListItem      *item,
-                      WervingCvSummary *cv)
-{
-  g_autoptr(GPtrArray) parts = NULL;
-  const char *value;
-  char *hours;
-
-  if (!is_real (cv))
-    return g_strdup ("");
-
-  parts = g_ptr_array_new_with_free_func (g_free);
-  value = werving_cv_summary_get_occupation_label (cv);
-  if (value != NULL && g_strcmp0 (value, werving_cv_summary_get_headline (cv)) != 0)
-    g_ptr_array_add (parts, g_strdup (value));
-  value = werving_cv_summary_get_region (cv);
-  if (value != NULL)
-    g_ptr_array_add (parts, g_strdup (value));
-  hours = werving_format_hours (werving_cv_summary_get_hours_min (cv), werving_cv_summary_get_hours_max (cv));
-  if (*hours != '\0')
-    g_ptr_array_add (parts, hours);
-  else
-    g_free (hours);
-  value = werving_cv_summary_get_education_level (cv);
-  if (value != NULL)
-    g_ptr_array_add (parts, g_strdup (werving_format_education_level (value)));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-char *
-werving_cv_row_skills (GtkListItem      *item,
-                       WervingCvSummary *cv)
-{
-  if (!is_real (cv))
-    return g_strdup ("");
-  return werving_format_skills_markup (werving_cv_summary_get_skills (cv),
-                                       werving_cv_summary_get_matched (cv));
-}
-
-char *
-werving_cv_row_when (GtkListItem      *item,
-                     WervingCvSummary *cv)
-{
-  g_autofree char *available = NULL;
-  g_autofree char *updated = NULL;
-
-  if (!is_real (cv))
-    return g_strdup ("");
-  available = werving_format_available (werving_cv_summary_get_available_from (cv));
-  updated = werving_format_updated (werving_cv_summary_get_updated_at (cv));
-  return g_strdup_printf ("%s · %s", available, updated);
-}
-
-char *
-werving_cv_row_matched (GtkListItem      *item,
-                        WervingCvSummary *cv)
-{
-  char *matched = is_real (cv) ? werving_format_matched (werving_cv_summary_get_matched (cv)) : NULL;
-
-  return matched != NULL ? matched : g_strdup ("");
-}
-
-gboolean
-werving_cv_row_has_matched (GtkListItem      *item,
-                            WervingCvSummary *cv)
-{
-  const char * const *matched = is_real (cv) ? werving_cv_summary_get_matched (cv) : NULL;
-
-  return matched != NULL && matched[0] != NULL;
-}
 
 /* Building the query */
 
@@ -515,6 +381,54 @@ update_quota_warning (WervingCandidatesPage *self)
   gtk_revealer_set_reveal_child (self->quota_revealer, message != NULL);
 }
 
+/* The first rows of a new search
+ *
+ * GTK 4.8's list view binds about 200 rows as soon as its model has them,
+ * though only a handful fit the view: the frame that first shows the
+ * results would build all of them. So while a search waits for its first
+ * page the list is cut to that page, and the rest joins in the frame after
+ * the one that drew it.
+ */
+#define FIRST_ROWS 50
+
+static void
+stop_growing (WervingCandidatesPage *self)
+{
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_tick);
+  self->grow_tick = 0;
+}
+
+static gboolean
+grow_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  WervingCandidatesPage *self = user_data;
+
+  /* The first tick is in the frame that draws the first rows. */
+  if (++self->grow_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->grow_tick = 0;
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_rows_update (WervingCandidatesPage *self)
+{
+  stop_growing (self);
+  if (self->model == NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  else if (werving_result_model_get_total (self->model) < 0)
+    gtk_slice_list_model_set_size (self->first_rows, FIRST_ROWS);
+  else if (gtk_slice_list_model_get_size (self->first_rows) != G_MAXUINT)
+    {
+      self->grow_frames = 0;
+      self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
+    }
+}
+
 static void
 set_model (WervingCandidatesPage *self,
            WervingResultModel    *model)
@@ -522,9 +436,11 @@ set_model (WervingCandidatesPage *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (model));
+  first_rows_update (self);
+  gtk_slice_list_model_set_model (self->first_rows, G_LIST_MODEL (model));
   if (model != NULL)
     {
+      g_signal_connect_swapped (model, "notify::total", G_CALLBACK (first_rows_update), self);
       g_signal_connect_swapped (model, "notify::total", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (model, "notify::loading", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (model, "notify::error", G_CALLBACK (update_status), self);
@@ -847,7 +763,7 @@ list_activate_cb (WervingCandidatesPage *self,
   if (self->model == NULL)
     return;
   cv = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  if (!is_real (cv))
+  if (cv == NULL || werving_cv_summary_get_loading (cv))
     return;
   werving_candidates_page_open_cv (self, werving_cv_summary_get_id (cv));
 }
@@ -1163,6 +1079,7 @@ werving_candidates_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
+  stop_growing (self);
   if (self->quota != NULL)
     g_signal_handlers_disconnect_by_func (self->quota, update_quota_warning, self);
   g_clear_object (&self->quota);
@@ -1173,6 +1090,7 @@ werving_candidates_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->model);
   g_clear_object (&self->matches_vacancy);
   g_clear_object (&self->client);
@@ -1320,7 +1238,6 @@ build_filter_models (WervingCandidatesPage *self)
 static void
 werving_candidates_page_init (WervingCandidatesPage *self)
 {
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
   GtkWidget *scroller;
@@ -1332,20 +1249,9 @@ werving_candidates_page_init (WervingCandidatesPage *self)
   werving_cv_view_ensure_style ();
   build_filter_models (self);
 
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "werving_cv_row_headline", G_CALLBACK (werving_cv_row_headline),
-                                           "werving_cv_row_headline_classes", G_CALLBACK (werving_cv_row_headline_classes),
-                                           "werving_cv_row_badge", G_CALLBACK (werving_cv_row_badge),
-                                           "werving_cv_row_badge_classes", G_CALLBACK (werving_cv_row_badge_classes),
-                                           "werving_cv_row_facts", G_CALLBACK (werving_cv_row_facts),
-                                           "werving_cv_row_skills", G_CALLBACK (werving_cv_row_skills),
-                                           "werving_cv_row_when", G_CALLBACK (werving_cv_row_when),
-                                           "werving_cv_row_matched", G_CALLBACK (werving_cv_row_matched),
-                                           "werving_cv_row_has_matched", G_CALLBACK (werving_cv_row_has_matched),
-                                           NULL);
-  factory = gtk_builder_list_item_factory_new_from_resource (scope,
-                                                             "/io/github/werving/Werving/werving-cv-row.ui");
-  self->selection = gtk_no_selection_new (NULL);
+  factory = werving_cv_row_factory_new ();
+  self->first_rows = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 

@@ -19,6 +19,7 @@
 
 #include "werving-candidates-page.h"
 #include "werving-cv-format.h"
+#include "werving-cv-row.h"
 #include "werving-cv-view.h"
 #include "werving-skills.h"
 
@@ -197,6 +198,8 @@ collect_texts (GtkWidget *widget,
 {
   if (GTK_IS_LABEL (widget))
     g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
   if (GTK_IS_EDITABLE (widget))
     g_ptr_array_add (texts, g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
   if (gtk_widget_get_tooltip_text (widget) != NULL)
@@ -442,6 +445,23 @@ no_loading_rows (gpointer data)
   return !tree_contains (data, "Loading…");
 }
 
+/* A new search first shows only its first page: the other rows join the
+ * list a frame after it was drawn.
+ */
+static gboolean
+list_has_all_rows (gpointer data)
+{
+  WervingCandidatesPage *page = data;
+  GtkListView *list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        WERVING_TYPE_CANDIDATES_PAGE,
+                                                                        "list_view"));
+  WervingResultModel *model = werving_candidates_page_get_model (page);
+
+  return model != NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view))) ==
+         g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
 static void
 test_total_and_scroll (void)
 {
@@ -483,6 +503,7 @@ test_total_and_scroll (void)
 
   list_view = child (page, WERVING_TYPE_CANDIDATES_PAGE, "list_view");
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &state);
+  g_assert_true (wait_for (list_has_all_rows, page));
   g_assert_true (wait_for (no_loading_rows, list_view));
   /* Unscrolled, GTK 4.8's list view keeps about 200 rows around the top:
    * the pages behind those, and nothing further.
@@ -733,6 +754,317 @@ test_matches_for_vacancy (void)
   portal_stop (&portal);
 }
 
+/* Rows recycled while scrolling */
+
+/* The text widgets of a result row, top to bottom: headline, badge, facts,
+ * skills, when, matched.
+ */
+static void
+collect_lines (GtkWidget *widget,
+               GPtrArray *lines)
+{
+  if (GTK_IS_INSCRIPTION (widget) || GTK_IS_LABEL (widget))
+    g_ptr_array_add (lines, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_lines (c, lines);
+}
+
+/* Whether skill @index of @skills has the highlight in the skills line,
+ * which joins them with " · ".
+ */
+static gboolean
+skill_highlighted (GtkInscription     *line,
+                   const char * const *skills,
+                   guint               index)
+{
+  PangoAttrList *attrs = gtk_inscription_get_attributes (line);
+  guint start = 0, end;
+  GSList *all;
+  gboolean highlighted = FALSE;
+
+  for (guint i = 0; i < index; i++)
+    start += (guint) (strlen (skills[i]) + strlen (" · "));
+  end = start + (guint) strlen (skills[index]);
+  g_assert_true (strncmp (gtk_inscription_get_text (line) + start, skills[index], end - start) == 0);
+  if (attrs == NULL)
+    return FALSE;
+  all = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = all; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      if (attr->klass->type == PANGO_ATTR_BACKGROUND && attr->start_index <= start && attr->end_index >= end)
+        highlighted = TRUE;
+    }
+  g_slist_free_full (all, (GDestroyNotify) pango_attribute_destroy);
+  return highlighted;
+}
+
+/* Checks that @row shows its CV, and nothing of another: the headline,
+ * badge, facts and matched lines, and which skills are highlighted.
+ */
+static void
+assert_row_shows_its_cv (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  WervingCvSummary *cv = werving_cv_row_get_cv (WERVING_CV_ROW (row));
+  const char *headline;
+  const char * const *skills;
+  const char * const *matched;
+  g_autofree char *matched_text = NULL;
+  g_autofree char *hours = NULL;
+
+  collect_lines (row, lines);
+  g_assert_cmpuint (lines->len, ==, 6);
+  g_assert_nonnull (cv);
+  if (werving_cv_summary_get_loading (cv))
+    {
+      g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (lines, 0)), ==, "Loading…");
+      g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (lines, 1)), ==, "");
+      return;
+    }
+
+  headline = werving_cv_summary_get_headline (cv);
+  if (headline == NULL || *headline == '\0')
+    headline = werving_cv_summary_get_occupation_label (cv);
+  g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (lines, 0)), ==, headline);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (lines, 1)), ==,
+                   werving_format_visibility (werving_cv_summary_is_anonymous (cv)));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (lines, 1),
+                                           werving_cv_summary_is_anonymous (cv) ? "werving-badge-anonymous"
+                                                                                : "werving-badge-open"));
+  if (werving_cv_summary_get_region (cv) != NULL)
+    g_assert_nonnull (strstr (gtk_inscription_get_text (g_ptr_array_index (lines, 2)),
+                              werving_cv_summary_get_region (cv)));
+  hours = werving_format_hours (werving_cv_summary_get_hours_min (cv), werving_cv_summary_get_hours_max (cv));
+  g_assert_nonnull (strstr (gtk_inscription_get_text (g_ptr_array_index (lines, 2)), hours));
+
+  skills = werving_cv_summary_get_skills (cv);
+  matched = werving_cv_summary_get_matched (cv);
+  for (guint i = 0; skills != NULL && skills[i] != NULL; i++)
+    g_assert_cmpint (skill_highlighted (g_ptr_array_index (lines, 3), skills, i), ==,
+                     werving_format_skill_matched (skills[i], matched));
+
+  matched_text = werving_format_matched (matched);
+  g_assert_cmpint (gtk_widget_get_visible (g_ptr_array_index (lines, 5)), ==, matched_text != NULL);
+  if (matched_text != NULL)
+    g_assert_cmpstr (gtk_inscription_get_text (g_ptr_array_index (lines, 5)), ==, matched_text);
+}
+
+/* The rows of @list_view in view, top to bottom. */
+static GPtrArray *
+rows_in_view (GtkWidget *list_view)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  int height = gtk_widget_get_height (list_view);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (!WERVING_IS_CV_ROW (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (item, list_view, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static gboolean
+rows_in_view_loaded (gpointer data)
+{
+  g_autoptr(GPtrArray) rows = rows_in_view (data);
+
+  if (rows->len == 0)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      WervingCvSummary *cv = werving_cv_row_get_cv (g_ptr_array_index (rows, i));
+
+      if (cv == NULL || werving_cv_summary_get_loading (cv))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The rows in view are loaded, and laid out: a row GTK just moved to
+ * another position keeps its old place until the next layout.
+ */
+static void
+settle (GtkWidget *list_view)
+{
+  g_assert_true (wait_for (rows_in_view_loaded, list_view));
+  spin (200);
+  g_assert_true (wait_for (rows_in_view_loaded, list_view));
+}
+
+/* Scrolled back to the top. GTK 4.8's list view may put back the value it
+ * had when a layout was still pending; a user would scroll on, and so does
+ * this.
+ */
+static gboolean
+scrolled_to_top (gpointer data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
+
+  if (gtk_adjustment_get_value (adjustment) > 0)
+    {
+      gtk_adjustment_set_value (adjustment, 0);
+      return FALSE;
+    }
+  return rows_in_view_loaded (data);
+}
+
+static void
+assert_top_rows (GtkWidget  *list_view,
+                 GListModel *model,
+                 GArray     *ids)
+{
+  g_autoptr(GPtrArray) rows = rows_in_view (list_view);
+
+  g_assert_cmpuint (rows->len, >=, 3);
+  for (guint i = 0; i < rows->len && i < ids->len; i++)
+    {
+      WervingCvSummary *cv = werving_cv_row_get_cv (g_ptr_array_index (rows, i));
+
+      g_assert_cmpint (werving_cv_summary_get_id (cv), ==, g_array_index (ids, gint64, i));
+      assert_row_shows_its_cv (g_ptr_array_index (rows, i));
+    }
+}
+
+static void
+assert_bound_rows (GtkWidget *list_view,
+                   guint     *n_highlighted,
+                   guint     *n_plain)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      WervingCvSummary *cv;
+      const char * const *skills;
+
+      if (!WERVING_IS_CV_ROW (row))
+        continue;
+      assert_row_shows_its_cv (row);
+      cv = werving_cv_row_get_cv (WERVING_CV_ROW (row));
+      if (n_highlighted == NULL || werving_cv_summary_get_loading (cv))
+        continue;
+      skills = werving_cv_summary_get_skills (cv);
+      for (guint j = 0; skills != NULL && skills[j] != NULL; j++)
+        {
+          if (werving_format_skill_matched (skills[j], werving_cv_summary_get_matched (cv)))
+            (*n_highlighted)++;
+          else
+            (*n_plain)++;
+        }
+    }
+}
+
+static void
+test_rows_recycle (void)
+{
+  Portal portal = { 0 };
+  g_autoptr(WervingClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(WervingPage) vacancies = NULL;
+  g_autoptr(WervingVacancy) vacancy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  WervingCandidatesPage *page;
+  GListModel *model;
+  GtkWidget *window;
+  GtkWidget *list_view;
+  GtkAdjustment *adjustment;
+  guint n_highlighted = 0, n_plain = 0;
+
+  portal_start (&portal, NULL, NULL);
+  client = sign_in (&portal, "demo@werving.test");
+  werving_client_list_vacancies_async (client, "active", NULL, 0, NULL, store_result_cb, &result);
+  g_assert_true (wait_for (result_set, &result));
+  vacancies = werving_client_list_vacancies_finish (client, result, &error);
+  g_assert_no_error (error);
+  vacancy = g_list_model_get_item (werving_page_get_items (vacancies), 0);
+
+  window = window_with_page (&page);
+  werving_candidates_page_set_client (page, client);
+  g_assert_true (wait_for (model_has_total, page));
+  model = G_LIST_MODEL (werving_candidates_page_get_model (page));
+  list_view = child (page, WERVING_TYPE_CANDIDATES_PAGE, "list_view");
+  settle (list_view);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(WervingCvSummary) cv = g_list_model_get_item (model, i);
+      gint64 id = werving_cv_summary_get_id (cv);
+
+      g_array_append_val (ids, id);
+    }
+  assert_top_rows (list_view, model, ids);
+
+  /* Down in steps, so rows go from CV to CV many times (and from
+   * placeholder to CV); then back to the top.
+   */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  for (int step = 1; step <= 12; step++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * step * 4);
+      g_assert_true (wait_for (rows_in_view_loaded, list_view));
+      assert_bound_rows (list_view, NULL, NULL);
+    }
+  settle (list_view);
+  g_assert_true (wait_for (model_idle, model));
+  g_assert_true (wait_for (scrolled_to_top, list_view));
+  settle (list_view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  assert_top_rows (list_view, model, ids);
+  assert_bound_rows (list_view, NULL, NULL);
+
+  /* A vacancy's matches, in the rows of the search: skills highlighted
+   * where they matched, and only there.
+   */
+  werving_candidates_page_show_matches (page, vacancy);
+  g_assert_true (wait_for (model_has_total, page));
+  g_assert_true (wait_for (rows_in_view_loaded, list_view));
+  assert_bound_rows (list_view, &n_highlighted, &n_plain);
+  g_assert_cmpuint (n_highlighted, >, 0);
+  g_assert_cmpuint (n_plain, >, 0);
+
+  /* And back: nothing highlighted, no matched line, in rows that had them. */
+  werving_candidates_page_end_matches (page);
+  g_assert_true (wait_for (model_has_total, page));
+  g_assert_true (wait_for (rows_in_view_loaded, list_view));
+  assert_bound_rows (list_view, NULL, NULL);
+  {
+    g_autoptr(GPtrArray) rows = rows_in_view (list_view);
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+
+        collect_lines (g_ptr_array_index (rows, i), lines);
+        g_assert_null (gtk_inscription_get_attributes (g_ptr_array_index (lines, 3)));
+        g_assert_false (gtk_widget_get_visible (g_ptr_array_index (lines, 5)));
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  portal_stop (&portal);
+}
+
 /* A saved search opens in the filters, so what is searched is what is shown. */
 static void
 test_run_query_shows_filters (void)
@@ -809,6 +1141,7 @@ main (int   argc,
   g_test_add_func ("/ui/candidates/anonymous-renders-no-personalia", test_anonymous_renders_no_personalia);
   g_test_add_func ("/ui/candidates/quota-follows-portal", test_quota_follows_portal);
   g_test_add_func ("/ui/candidates/matches-for-vacancy", test_matches_for_vacancy);
+  g_test_add_func ("/ui/candidates/rows-recycle", test_rows_recycle);
   g_test_add_func ("/ui/candidates/run-query-shows-filters", test_run_query_shows_filters);
 
   return g_test_run ();
