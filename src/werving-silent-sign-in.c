@@ -55,6 +55,10 @@ typedef struct
   WervingSession *session;
   GError *error;
   gboolean keyring_failed;
+  /* In a sandbox the token comes from the main thread (see below). */
+  gboolean have_lookup;
+  char *token;
+  GError *lookup_error;
 } Work;
 
 static void
@@ -65,6 +69,10 @@ work_free (Work *work)
   g_free (work->email);
   g_clear_object (&work->session);
   g_clear_error (&work->error);
+  if (work->token != NULL)
+    memset (work->token, 0, strlen (work->token));
+  g_free (work->token);
+  g_clear_error (&work->lookup_error);
   g_free (work);
 }
 
@@ -90,8 +98,16 @@ sign_in_thread (GTask        *task,
 
   g_main_context_push_thread_default (context);
 
-  service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION,
-                                      cancellable, &error);
+  if (work->have_lookup)
+    {
+      if (work->token != NULL)
+        value = secret_value_new (work->token, -1, "text/plain");
+      else
+        error = g_steal_pointer (&work->lookup_error);
+    }
+  else
+    service = secret_service_open_sync (SECRET_TYPE_SERVICE, NULL, SECRET_SERVICE_OPEN_SESSION,
+                                        cancellable, &error);
   if (service != NULL)
     {
       g_autoptr(GHashTable) attributes = NULL;
@@ -177,6 +193,18 @@ sign_in_done_cb (GObject      *source,
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
 }
 
+static void
+sandbox_lookup_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Work *work = g_task_get_task_data (task);
+
+  work->token = werving_keyring_lookup_finish (result, &work->lookup_error);
+  g_task_run_in_thread (task, sign_in_thread);
+}
+
 WervingSilentSignIn *
 werving_silent_sign_in_new (WervingClient *client,
                             const char    *email)
@@ -203,6 +231,16 @@ werving_silent_sign_in_new (WervingClient *client,
   /* The worker always finishes what it started (a cancelled call returns
    * quickly), so the client is free again once "finished" is emitted. */
   g_task_set_return_on_cancel (task, FALSE);
+
+  /* In a Flatpak libsecret keeps secrets in a file through the portal, a
+   * backend that lives in the main context: look up here, refresh there. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      work->have_lookup = TRUE;
+      werving_keyring_lookup_async (work->portal, work->email, WERVING_KEYRING_REFRESH_TOKEN,
+                                    self->cancellable, sandbox_lookup_cb, g_steal_pointer (&task));
+      return self;
+    }
   g_task_run_in_thread (task, sign_in_thread);
   return self;
 }
