@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "werving-application.h"
+#include "werving-keyring.h"
 #include "werving-preferences-window.h"
+#include "werving-startup-mark.h"
 #include "werving-window.h"
 
 struct _WervingApplication
@@ -15,6 +17,8 @@ struct _WervingApplication
   AdwApplication parent_instance;
 
   char *portal_url;
+  /* Begun at start-up, until the first window takes it. */
+  WervingSilentSignIn *silent_sign_in;
 };
 
 G_DEFINE_FINAL_TYPE (WervingApplication, werving_application, ADW_TYPE_APPLICATION)
@@ -72,11 +76,99 @@ werving_application_activate (GApplication *app)
 {
   GtkWindow *window;
 
+  WERVING_STARTUP_MARK ("activate");
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (werving_window_new (WERVING_APPLICATION (app)));
 
   gtk_window_present (window);
+  WERVING_STARTUP_MARK ("presented");
+}
+
+static void
+store_token_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!werving_keyring_store_finish (result, &error))
+    g_warning ("Could not keep the new sign-in in the keyring: %s", error->message);
+}
+
+/* Finished before any window took it: the portal has rotated the refresh
+ * token, so keep the new one or the next start could not sign in. */
+static void
+silent_sign_in_finished_cb (WervingSilentSignIn *silent,
+                            WervingApplication  *self)
+{
+  WervingSession *session = werving_silent_sign_in_get_session (silent);
+
+  if (self->silent_sign_in != silent)
+    return;
+  if (session != NULL && werving_session_get_refresh_token (session) != NULL)
+    werving_keyring_store_async (werving_client_get_base_url (werving_silent_sign_in_get_client (silent)),
+                                 werving_silent_sign_in_get_email (silent),
+                                 WERVING_KEYRING_REFRESH_TOKEN,
+                                 werving_session_get_refresh_token (session),
+                                 NULL, store_token_cb, NULL);
+  g_signal_handlers_disconnect_by_func (silent, silent_sign_in_finished_cb, self);
+  g_clear_object (&self->silent_sign_in);
+}
+
+/* A returning user: sign in to the remembered account while GTK starts and
+ * the window is built (only the primary instance gets here). */
+static void
+start_silent_sign_in (WervingApplication *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *url = g_settings_get_string (settings, "last-portal-url");
+  g_autofree char *email = g_settings_get_string (settings, "last-account-email");
+  g_autoptr(WervingClient) client = NULL;
+
+  /* A portal given on the command line wins over the one used last time. */
+  if (*url == '\0' || *email == '\0' ||
+      (self->portal_url != NULL && !werving_portal_url_equal (self->portal_url, url)))
+    return;
+  client = werving_client_new (url, NULL);
+  if (client == NULL)
+    return;
+  WERVING_STARTUP_MARK ("silent sign-in starts");
+  self->silent_sign_in = werving_silent_sign_in_new (client, email);
+  g_signal_connect (self->silent_sign_in, "finished", G_CALLBACK (silent_sign_in_finished_cb), self);
+}
+
+WervingSilentSignIn *
+werving_application_take_silent_sign_in (WervingApplication *self,
+                                         const char         *portal,
+                                         const char         *email)
+{
+  g_autoptr(WervingSilentSignIn) silent = NULL;
+
+  g_return_val_if_fail (WERVING_IS_APPLICATION (self), NULL);
+
+  silent = g_steal_pointer (&self->silent_sign_in);
+  if (silent == NULL)
+    return NULL;
+  g_signal_handlers_disconnect_by_func (silent, silent_sign_in_finished_cb, self);
+  if (!werving_portal_url_equal (werving_client_get_base_url (werving_silent_sign_in_get_client (silent)), portal) ||
+      g_strcmp0 (werving_silent_sign_in_get_email (silent), email) != 0)
+    {
+      /* Not the account asked for: do not let a session arrive unkept. */
+      werving_silent_sign_in_cancel (silent);
+      return NULL;
+    }
+  return g_steal_pointer (&silent);
+}
+
+static void
+werving_application_startup (GApplication *app)
+{
+  WERVING_STARTUP_MARK ("startup");
+  /* First: the worker thread needs nothing of GTK. */
+  start_silent_sign_in (WERVING_APPLICATION (app));
+  G_APPLICATION_CLASS (werving_application_parent_class)->startup (app);
+  WERVING_STARTUP_MARK ("startup done");
 }
 
 static void
@@ -85,6 +177,12 @@ werving_application_finalize (GObject *object)
   WervingApplication *self = WERVING_APPLICATION (object);
 
   g_clear_pointer (&self->portal_url, g_free);
+  if (self->silent_sign_in != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->silent_sign_in, silent_sign_in_finished_cb, self);
+      werving_silent_sign_in_cancel (self->silent_sign_in);
+      g_clear_object (&self->silent_sign_in);
+    }
 
   G_OBJECT_CLASS (werving_application_parent_class)->finalize (object);
 }
@@ -97,6 +195,7 @@ werving_application_class_init (WervingApplicationClass *klass)
 
   object_class->finalize = werving_application_finalize;
   app_class->activate = werving_application_activate;
+  app_class->startup = werving_application_startup;
   app_class->handle_local_options = werving_application_handle_local_options;
 }
 

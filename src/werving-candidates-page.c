@@ -1049,10 +1049,25 @@ werving_candidates_page_set_client (WervingCandidatesPage *self,
     {
       self->quota = g_object_ref (werving_client_get_quota (client));
       g_signal_connect_swapped (self->quota, "notify", G_CALLBACK (update_quota_warning), self);
-      apply_query (self);
+      /* The first search waits until the section is shown (map): a page
+       * nobody looks at costs the portal and the start-up nothing. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        apply_query (self);
     }
   update_quota_warning (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+static void
+werving_candidates_page_map (GtkWidget *widget)
+{
+  WervingCandidatesPage *self = WERVING_CANDIDATES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (werving_candidates_page_parent_class)->map (widget);
+
+  /* Shown for the first time since the client was set: search now. */
+  if (self->client != NULL && self->model == NULL)
+    apply_query (self);
 }
 
 /* GObject */
@@ -1129,6 +1144,7 @@ werving_candidates_page_class_init (WervingCandidatesPageClass *klass)
   object_class->dispose = werving_candidates_page_dispose;
   object_class->get_property = werving_candidates_page_get_property;
   object_class->set_property = werving_candidates_page_set_property;
+  widget_class->map = werving_candidates_page_map;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, WERVING_TYPE_CLIENT,

@@ -7,6 +7,13 @@
  * account's outbox show on their rows; a new vacancy still waiting shows as
  * a row of its own.
  *
+ * At start-up the page can show an account's list before (or without) a
+ * session: werving_vacancies_page_show_cached() while the silent sign-in
+ * runs, werving_vacancies_page_set_account() with a client that is not
+ * signed in (the portal was away). It then requests nothing; the list loads
+ * when the client signs in, and Retry asks the window to sign in again
+ * ("reconnect").
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -31,6 +38,10 @@ struct _WervingVacanciesPage
   GtkWidget parent_instance;
 
   WervingClient *client;
+  /* The account whose list this is (and whose cache it reads and writes);
+   * the list on screen always belongs to it. */
+  char *portal;
+  char *email;
   WervingOutbox *outbox;
   GListStore *vacancies;
   GPtrArray *loading;         /* the list being fetched, of WervingVacancy */
@@ -72,6 +83,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_VACANCY_ACTIVATED,
+  SIGNAL_RECONNECT,
   N_SIGNALS
 };
 
@@ -143,16 +155,19 @@ is_reachable (WervingVacanciesPage *self)
   return self->client == NULL || werving_client_get_reachable (self->client);
 }
 
+/* A client without a session yet: the page shows what this computer kept. */
+static gboolean
+awaits_session (WervingVacanciesPage *self)
+{
+  return self->client != NULL && !werving_client_get_signed_in (self->client);
+}
+
 static char *
 cache_path (WervingVacanciesPage *self)
 {
-  WervingSession *session;
-
-  if (self->client == NULL || (session = werving_client_get_session (self->client)) == NULL ||
-      werving_session_get_account_email (session) == NULL)
+  if (self->portal == NULL || self->email == NULL)
     return NULL;
-  return werving_vacancy_cache_get_path (werving_client_get_base_url (self->client),
-                                         werving_session_get_account_email (session));
+  return werving_vacancy_cache_get_path (self->portal, self->email);
 }
 
 static char *
@@ -176,7 +191,25 @@ update_offline_state (WervingVacanciesPage *self)
   const char *why = offline ? _("This needs the portal, which cannot be reached right now") : NULL;
   g_autofree char *text = NULL;
 
-  if (offline && self->loaded_at != NULL)
+  if (offline && awaits_session (self))
+    {
+      g_autofree char *when = NULL;
+
+      if (self->loaded_at != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (self->loaded_at);
+
+          /* Translators: a day and a time, see g_date_time_format() */
+          when = g_date_time_format (local, _("%-d %b %H:%M"));
+        }
+      if (when != NULL && self->from_cache)
+        /* Translators: %s is when the list was loaded, e.g. "3 Mar 14:05" */
+        text = g_strdup_printf (_("Cannot reach the portal, so you are not signed in yet. Showing the vacancies loaded on %s. Werving signs you in as soon as the portal is back."),
+                                when);
+      else
+        text = g_strdup (_("Cannot reach the portal, so you are not signed in yet. Werving signs you in as soon as the portal is back."));
+    }
+  else if (offline && self->loaded_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (self->loaded_at);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -425,6 +458,27 @@ werving_vacancies_page_reload (WervingVacanciesPage *self)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_ptr_array_set_size (self->loading, 0);
 
+  if (self->client == NULL && self->email != NULL)
+    {
+      /* Start-up: the silent sign-in runs; nothing to send yet. */
+      if (!self->from_cache && !show_cached (self))
+        show_state (self, "loading");
+      update_offline_state (self);
+      return;
+    }
+  if (awaits_session (self))
+    {
+      /* No session: nothing is sent; the list comes when it signs in. */
+      if (!self->from_cache && !show_cached (self))
+        {
+          adw_status_page_set_description (self->error_page,
+                                           _("Werving cannot reach the portal, and this computer has no copy of your vacancies yet."));
+          show_state (self, "error");
+        }
+      update_offline_state (self);
+      return;
+    }
+
   if (self->client == NULL)
     {
       g_list_store_remove_all (self->vacancies);
@@ -449,7 +503,15 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  werving_vacancies_page_reload (WERVING_VACANCIES_PAGE (widget));
+  WervingVacanciesPage *self = WERVING_VACANCIES_PAGE (widget);
+
+  /* Retry without a session: it is the sign-in that must be tried again. */
+  if (awaits_session (self))
+    {
+      g_signal_emit (self, signals[SIGNAL_RECONNECT], 0);
+      return;
+    }
+  werving_vacancies_page_reload (self);
 }
 
 static void
@@ -470,32 +532,95 @@ werving_vacancies_page_get_client (WervingVacanciesPage *self)
   return self->client;
 }
 
-void
-werving_vacancies_page_set_client (WervingVacanciesPage *self,
-                                   WervingClient        *client)
+/* Signed in (at last): load the list; until it is there the one on screen,
+ * of this same account, stays. */
+static void
+signed_in_changed_cb (WervingVacanciesPage *self)
 {
-  g_return_if_fail (WERVING_IS_VACANCIES_PAGE (self));
-  g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
+  if (werving_client_get_signed_in (self->client))
+    werving_vacancies_page_reload (self);
+}
 
-  if (self->client == client)
+/* Makes @portal and @email the account of the page; a list of another
+ * account must not show for a moment, the one of this account stays. */
+static void
+set_identity (WervingVacanciesPage *self,
+              const char           *portal,
+              const char           *email)
+{
+  gboolean same = portal != NULL && email != NULL &&
+                  g_strcmp0 (portal, self->portal) == 0 && g_strcmp0 (email, self->email) == 0;
+
+  g_free (self->portal);
+  g_free (self->email);
+  self->portal = g_strdup (portal);
+  self->email = g_strdup (email);
+  if (same)
     return;
-
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, reachable_changed_cb, self);
-  g_set_object (&self->client, client);
-  if (client != NULL)
-    g_signal_connect_object (client, "notify::reachable", G_CALLBACK (reachable_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-  else
-    werving_vacancies_page_set_outbox (self, NULL);
-
-  /* Another account's list must not show for a moment. */
   g_list_store_remove_all (self->vacancies);
   g_clear_pointer (&self->loaded_at, g_date_time_unref);
   self->from_cache = FALSE;
   self->retry_seconds = 0;
+}
+
+void
+werving_vacancies_page_set_account (WervingVacanciesPage *self,
+                                    WervingClient        *client,
+                                    const char           *email)
+{
+  g_return_if_fail (WERVING_IS_VACANCIES_PAGE (self));
+  g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
+
+  if (client == NULL)
+    email = NULL;
+  if (self->client == client && g_strcmp0 (self->email, email) == 0)
+    return;
+
+  if (self->client != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->client, reachable_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->client, signed_in_changed_cb, self);
+    }
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    {
+      g_signal_connect_object (client, "notify::reachable", G_CALLBACK (reachable_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (client, "notify::signed-in", G_CALLBACK (signed_in_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else
+    werving_vacancies_page_set_outbox (self, NULL);
+
+  set_identity (self, client != NULL ? werving_client_get_base_url (client) : NULL, email);
   werving_vacancies_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+void
+werving_vacancies_page_set_client (WervingVacanciesPage *self,
+                                   WervingClient        *client)
+{
+  WervingSession *session = client != NULL ? werving_client_get_session (client) : NULL;
+
+  g_return_if_fail (WERVING_IS_VACANCIES_PAGE (self));
+  g_return_if_fail (client == NULL || WERVING_IS_CLIENT (client));
+
+  werving_vacancies_page_set_account (self, client,
+                                      session != NULL ? werving_session_get_account_email (session) : NULL);
+}
+
+void
+werving_vacancies_page_show_cached (WervingVacanciesPage *self,
+                                    const char           *portal,
+                                    const char           *email)
+{
+  g_return_if_fail (WERVING_IS_VACANCIES_PAGE (self));
+  g_return_if_fail (portal != NULL && email != NULL);
+
+  werving_vacancies_page_set_account (self, NULL, NULL);
+  set_identity (self, portal, email);
+  werving_vacancies_page_reload (self);
 }
 
 static void
@@ -654,7 +779,10 @@ werving_vacancies_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->outbox, self);
   g_clear_object (&self->outbox);
   if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, reachable_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->client, reachable_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->client, signed_in_changed_cb, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_VACANCIES_PAGE);
   /* The template's root box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -672,6 +800,8 @@ werving_vacancies_page_finalize (GObject *object)
   WervingVacanciesPage *self = WERVING_VACANCIES_PAGE (object);
 
   g_free (self->status_filter);
+  g_free (self->portal);
+  g_free (self->email);
   g_ptr_array_unref (self->loading);
   g_clear_pointer (&self->loaded_at, g_date_time_unref);
 
@@ -765,6 +895,10 @@ werving_vacancies_page_class_init (WervingVacanciesPageClass *klass)
   signals[SIGNAL_VACANCY_ACTIVATED] =
     g_signal_new ("vacancy-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, WERVING_TYPE_VACANCY);
+  /* Retry while the client has no session: the window signs in again. */
+  signals[SIGNAL_RECONNECT] =
+    g_signal_new ("reconnect", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/werving/Werving/werving-vacancies-page.ui");

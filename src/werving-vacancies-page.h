@@ -17,6 +17,17 @@ G_DECLARE_FINAL_TYPE (WervingVacanciesPage, werving_vacancies_page, WERVING, VAC
 WervingClient *werving_vacancies_page_get_client (WervingVacanciesPage *self);
 void           werving_vacancies_page_set_client (WervingVacanciesPage *self,
                                                   WervingClient        *client);
+/* As set_client, for @email's account: @client may not be signed in yet (a
+ * start while the portal is away). Until it is, the page shows the list kept
+ * on this computer, sends nothing, and its Retry emits "reconnect". */
+void           werving_vacancies_page_set_account (WervingVacanciesPage *self,
+                                                   WervingClient        *client,
+                                                   const char           *email);
+/* Start-up, before there is a client to use: shows the list of @email's
+ * account at @portal kept on this computer, if any (else "loading"). */
+void           werving_vacancies_page_show_cached (WervingVacanciesPage *self,
+                                                   const char           *portal,
+                                                   const char           *email);
 /* The vacancies shown, a GListModel of WervingVacancy. */
 GListModel    *werving_vacancies_page_get_model  (WervingVacanciesPage *self);
 void           werving_vacancies_page_reload     (WervingVacanciesPage *self);

@@ -17,13 +17,20 @@
 #include "werving-outbox.h"
 #include "werving-register-page.h"
 #include "werving-shortlist-window.h"
+#include "werving-silent-sign-in.h"
+#include "werving-startup-mark.h"
 #include "werving-vacancies-page.h"
 #include "werving-vacancy-actions.h"
 #include "werving-vacancy-editor.h"
+#include "werving-vacancy-save.h"
 #include "werving-window.h"
 
 /* How many portal addresses the welcome page remembers. */
 #define MAX_RECENT_PORTALS 5
+/* While the portal cannot be reached at start, signing in is tried again
+ * after this, doubling (and at once when the network comes back). */
+#define FIRST_RETRY_SECONDS 5
+#define MAX_RETRY_SECONDS 60
 
 struct _WervingWindow
 {
@@ -49,6 +56,25 @@ struct _WervingWindow
   GCancellable *demo_cancellable;
   char *demo_portal_url;
 
+  /* Start-up of a remembered account. While the silent sign-in runs (in a
+   * worker thread, with a client nobody else may touch yet) the main view
+   * shows that account's vacancies as this computer kept them, and nothing
+   * else. If the portal cannot be reached, the window stays there offline
+   * (self->client set, not signed in) and tries again. */
+  WervingSilentSignIn *silent;
+  char *pending_email;        /* non-NULL while starting or offline */
+  gboolean offline;
+  gboolean retrying;
+  guint retry_id;
+  guint retry_seconds;
+  GNetworkMonitor *network_monitor;
+  /* The first signed-in frame needs the Vacancies only: the other sections
+   * get the account (and send their requests) once the window has painted
+   * its first frame. */
+  gboolean painted;
+  gboolean sections_pending;
+  guint sections_id;
+
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwEntryRow *portal_url_row;
@@ -69,11 +95,17 @@ struct _WervingWindow
   AdwPreferencesGroup *recent_portals_group;
   GtkListBox *recent_portals_list;
   GtkStack *section_stack;
+  AdwStatusPage *needs_portal_page;
+  GtkWidget *needs_portal_button;
   WervingVacanciesPage *vacancies_page;
+  /* Built when first needed (signed in, or asked for): not for the first
+   * frame. Children of section_stack. */
   WervingCandidatesPage *candidates_page;
   WervingMessagesPage *messages_page;
-  /* The one outbox of the signed-in account, shared by every section. */
+  /* The one outbox of the signed-in account, shared by every section, and
+   * the client it sends with (not a reference). */
   WervingOutbox *outbox;
+  WervingClient *outbox_client;
   GtkLabel *unread_label;
   WervingRegisterPage *register_page;
   GtkInfoBar *verification_bar;
@@ -96,6 +128,177 @@ static void set_client         (WervingWindow *self,
 static void update_actions     (WervingWindow *self);
 static void discover_demo_portal (WervingWindow *self);
 static void update_account_menu  (WervingWindow *self);
+static void update_section       (WervingWindow *self);
+static gboolean is_cancelled     (const GError  *error);
+static void show_sign_in         (WervingWindow *self,
+                                  WervingClient *client,
+                                  const char    *email,
+                                  const char    *message);
+static void reset_cancellable    (WervingWindow *self);
+
+/* Start-up of a remembered account */
+
+/* "e-mail address at portal address" in the sidebar. */
+static void
+set_account_label (WervingWindow *self,
+                   const char    *portal,
+                   const char    *email)
+{
+  g_autofree char *account = NULL;
+
+  if (email == NULL)
+    {
+      gtk_label_set_text (self->account_label, "");
+      return;
+    }
+  /* Translators: "e-mail address at portal address" */
+  account = g_strdup_printf (_("%s at %s"), email, portal);
+  gtk_label_set_text (self->account_label, account);
+}
+
+static void
+stop_retrying (WervingWindow *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_seconds = 0;
+  self->retrying = FALSE;
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_clear_object (&self->network_monitor);
+}
+
+/* Signing in did not get through at start: what was shown of the account
+ * goes (its outbox file stays for the next sign-in). */
+static void
+forget_pending_account (WervingWindow *self)
+{
+  g_clear_pointer (&self->pending_email, g_free);
+  self->offline = FALSE;
+  stop_retrying (self);
+  werving_vacancies_page_set_client (self->vacancies_page, NULL);
+  g_clear_object (&self->outbox);
+  set_account_label (self, NULL, NULL);
+  update_section (self);
+}
+
+/* Says why there is no session and offers signing in by hand. */
+static void
+silent_sign_in_failed (WervingWindow *self,
+                       WervingClient *client,
+                       const char    *email,
+                       const GError  *error,
+                       gboolean       keyring_failed)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *kept_email = g_strdup (email);
+  g_autoptr(WervingClient) kept_client = g_object_ref (client);
+
+  if (keyring_failed && error != NULL)
+    {
+      message = g_strdup_printf (_("The system keyring is not available, so you need to sign in: %s"),
+                                 error->message);
+    }
+  else if (error != NULL)
+    {
+      g_autofree char *reason = werving_error_to_user_message (error);
+
+      /* Translators: %s says why, e.g. "Werving cannot reach the portal; …" */
+      message = g_strdup_printf (_("You could not be signed in automatically. %s"), reason);
+    }
+  /* else the keyring holds no token: just the sign-in page */
+
+  /* (@email may be the pending one that is about to be forgotten.) */
+  forget_pending_account (self);
+  show_sign_in (self, kept_client, kept_email, message);
+}
+
+static gboolean
+retry_timeout_cb (gpointer user_data)
+{
+  WervingWindow *self = user_data;
+
+  self->retry_id = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.retry-sign-in", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (WervingWindow *self)
+{
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_seconds = self->retry_seconds == 0 ? FIRST_RETRY_SECONDS
+                                                 : MIN (self->retry_seconds * 2, MAX_RETRY_SECONDS);
+  self->retry_id = g_timeout_add_seconds (self->retry_seconds, retry_timeout_cb, self);
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    WervingWindow   *self)
+{
+  /* The network is back: no need to sit out the pause. */
+  if (available && self->offline && !self->retrying)
+    {
+      self->retry_seconds = 0;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.retry-sign-in", NULL);
+    }
+}
+
+static void
+open_outbox_for (WervingWindow *self,
+                 const char    *email)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (email == NULL)
+    {
+      g_clear_object (&self->outbox);
+      return;
+    }
+  path = werving_outbox_get_default_path (werving_client_get_base_url (self->client), email);
+  /* Kept across getting signed in: the one outbox sends its items once. */
+  if (self->outbox != NULL && self->outbox_client == self->client &&
+      g_strcmp0 (werving_outbox_get_path (self->outbox), path) == 0)
+    return;
+  g_clear_object (&self->outbox);
+  self->outbox_client = self->client;
+  self->outbox = werving_outbox_new (self->client, path, &error);
+  if (self->outbox == NULL)
+    g_warning ("Could not open the outbox %s: %s", path, error->message);
+}
+
+/* The portal could not be reached: the remembered account offline. Its
+ * vacancies stay readable from this computer with the "cannot reach the
+ * portal" bar, its outbox waits, the other sections say they need the
+ * portal; nothing is sent without a session. */
+static void
+enter_offline (WervingWindow *self,
+               WervingClient *client,
+               const char    *email)
+{
+  g_autofree char *kept_email = g_strdup (email);
+
+  self->offline = TRUE;
+  g_free (self->pending_email);
+  self->pending_email = g_steal_pointer (&kept_email);
+  set_client (self, client);
+  /* Its next session is remembered like this one was (rotated tokens). */
+  self->remember = TRUE;
+  open_outbox_for (self, self->pending_email);
+  werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
+  werving_vacancies_page_set_account (self->vacancies_page, client, self->pending_email);
+  set_account_label (self, werving_client_get_base_url (client), self->pending_email);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (self->network_monitor == NULL)
+    {
+      self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+      g_signal_connect (self->network_monitor, "network-changed", G_CALLBACK (network_changed_cb), self);
+    }
+  schedule_retry (self);
+  update_section (self);
+  update_actions (self);
+}
 
 static void
 resume_cb (GObject      *source,
@@ -107,25 +310,21 @@ resume_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   session = werving_client_resume_finish (WERVING_CLIENT (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_error_matches (error, WERVING_ERROR, WERVING_ERROR_CANCELLED))
+  if (is_cancelled (error) || !self->offline || WERVING_CLIENT (source) != self->client)
     return;
 
-  gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
+  self->retrying = FALSE;
   if (session == NULL)
     {
-      g_autofree char *reason = werving_error_to_user_message (error);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why, e.g. "Werving cannot reach the portal; …" */
-      message = g_strdup_printf (_("You could not be signed in automatically. %s"), reason);
-      show_sign_in_error (self, message);
+      if (werving_vacancy_save_is_offline_error (error))
+        schedule_retry (self);
+      else
+        /* A refusal (a revoked token): sign in again, said why. */
+        silent_sign_in_failed (self, self->client, self->pending_email, error, FALSE);
       return;
     }
 
-  self->remember = TRUE;
-  session_changed_cb (self->client, NULL, self);
+  /* The new token was stored when the session arrived (remember is set). */
   show_main (self);
 }
 
@@ -139,54 +338,110 @@ lookup_secret_cb (GObject      *source,
   g_autofree char *token = NULL;
 
   token = werving_keyring_lookup_finish (result, &error);
+  if (is_cancelled (error) || !self->offline)
+    return;
   if (token == NULL)
     {
-      gtk_spinner_set_spinning (self->sign_in_spinner, FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", TRUE);
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("The system keyring is not available, so you need to sign in: %s"),
-                                     error->message);
-          show_sign_in_error (self, message);
-        }
+      self->retrying = FALSE;
+      silent_sign_in_failed (self, self->client, self->pending_email, error, TRUE);
       return;
     }
 
   werving_client_resume_async (self->client, token, self->cancellable, resume_cb, g_object_ref (self));
 }
 
-/* Signs in silently with the refresh token "Remember me" left in the keyring. */
+/* Offline after start: tries the silent sign-in again, on this thread now
+ * (the client is connected to the window, the outbox and the page). */
 static void
-try_resume (WervingWindow *self)
+retry_sign_in_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  g_autofree char *email = g_settings_get_string (self->settings, "last-account-email");
+  WervingWindow *self = WERVING_WINDOW (widget);
 
-  if (self->client == NULL || *email == '\0')
+  if (!self->offline || self->retrying)
     return;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
-  gtk_spinner_set_spinning (self->sign_in_spinner, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-in", FALSE);
-  self->cancellable = g_cancellable_new ();
-  werving_keyring_lookup_async (werving_client_get_base_url (self->client), email,
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retrying = TRUE;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  werving_keyring_lookup_async (werving_client_get_base_url (self->client), self->pending_email,
                                 WERVING_KEYRING_REFRESH_TOKEN, self->cancellable,
                                 lookup_secret_cb, g_object_ref (self));
 }
 
-/* "http://host/" and "http://host" name the same portal. */
-static gboolean
-same_portal (const char *a,
-             const char *b)
+/* Retry on the vacancies' offline bar. */
+static void
+reconnect_cb (WervingVacanciesPage *page,
+              WervingWindow        *self)
 {
-  gsize la = strlen (a), lb = strlen (b);
+  self->retry_seconds = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.retry-sign-in", NULL);
+}
 
-  while (la > 0 && a[la - 1] == '/')
-    la--;
-  while (lb > 0 && b[lb - 1] == '/')
-    lb--;
-  return la > 0 && la == lb && strncmp (a, b, la) == 0;
+static void
+silent_finished_cb (WervingSilentSignIn *silent,
+                    WervingWindow       *self)
+{
+  g_autoptr(WervingSilentSignIn) finished = g_steal_pointer (&self->silent);
+  WervingClient *client = werving_silent_sign_in_get_client (silent);
+  const GError *error = werving_silent_sign_in_get_error (silent);
+
+  WERVING_STARTUP_MARK ("silent sign-in finished");
+  g_signal_handlers_disconnect_by_func (silent, silent_finished_cb, self);
+  if (is_cancelled (error))
+    return;
+
+  if (werving_silent_sign_in_get_session (silent) != NULL)
+    {
+      set_client (self, client);
+      self->remember = TRUE;
+      /* Refresh tokens rotate: the one just used is spent, keep the new one. */
+      session_changed_cb (client, NULL, self);
+      show_main (self);
+      return;
+    }
+
+  if (!werving_silent_sign_in_get_keyring_failed (silent) && werving_vacancy_save_is_offline_error (error))
+    enter_offline (self, client, werving_silent_sign_in_get_email (silent));
+  else
+    silent_sign_in_failed (self, client, werving_silent_sign_in_get_email (silent), error,
+                           werving_silent_sign_in_get_keyring_failed (silent));
+}
+
+/* Takes @silent (the start-up's, or a new one). If it has not finished, the
+ * main view shows the account's vacancies kept on this computer meanwhile. */
+static void
+start_silent_sign_in (WervingWindow       *self,
+                      WervingSilentSignIn *silent)
+{
+  WervingClient *client = werving_silent_sign_in_get_client (silent);
+  const char *email = werving_silent_sign_in_get_email (silent);
+  g_autofree char *description = NULL;
+
+  self->silent = silent;
+  gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), werving_client_get_base_url (client));
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), email);
+  /* Translators: %s is the address of a job portal */
+  description = g_strdup_printf (_("Sign in to %s with your organisation's account."),
+                                 werving_client_get_base_url (client));
+  adw_status_page_set_description (self->sign_in_page, description);
+
+  if (werving_silent_sign_in_is_finished (silent))
+    {
+      silent_finished_cb (silent, self);
+      return;
+    }
+  g_signal_connect (silent, "finished", G_CALLBACK (silent_finished_cb), self);
+
+  g_free (self->pending_email);
+  self->pending_email = g_strdup (email);
+  werving_vacancies_page_show_cached (self->vacancies_page, werving_client_get_base_url (client), email);
+  set_account_label (self, werving_client_get_base_url (client), email);
+  gtk_list_box_select_row (self->sidebar, self->vacancies_row);
+  update_section (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  update_actions (self);
 }
 
 WervingWindow *
@@ -206,11 +461,26 @@ werving_window_new (WervingApplication *application)
   if (portal_url != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), portal_url);
 
-  /* Back on the portal of last time: go straight to signing in. */
-  if (portal_url != NULL && same_portal (portal_url, last_url))
+  /* Back on the portal of last time: go straight to signing in, silently
+   * if an account was remembered (start-up has begun that already). */
+  if (portal_url != NULL && werving_portal_url_equal (portal_url, last_url))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
-      try_resume (self);
+      g_autofree char *email = g_settings_get_string (self->settings, "last-account-email");
+      WervingSilentSignIn *silent = NULL;
+
+      if (*email != '\0')
+        silent = werving_application_take_silent_sign_in (application, last_url, email);
+      if (silent == NULL && *email != '\0')
+        {
+          g_autoptr(WervingClient) client = werving_client_new (last_url, NULL);
+
+          if (client != NULL)
+            silent = werving_silent_sign_in_new (client, email);
+        }
+      if (silent != NULL)
+        start_silent_sign_in (self, silent);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
     }
 
   return self;
@@ -451,30 +721,103 @@ static void
 open_outbox (WervingWindow *self)
 {
   WervingSession *session = werving_client_get_session (self->client);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->outbox);
-  if (session == NULL || werving_session_get_account_email (session) == NULL)
+  open_outbox_for (self, session != NULL ? werving_session_get_account_email (session) : NULL);
+}
+
+static void unread_count_cb (WervingMessagesPage *page,
+                             GParamSpec          *pspec,
+                             WervingWindow       *self);
+
+/* The Candidates and Messages sections, built the first time they are
+ * needed rather than with the window. */
+static void
+ensure_sections (WervingWindow *self)
+{
+  if (self->candidates_page == NULL)
+    {
+      self->candidates_page = g_object_new (WERVING_TYPE_CANDIDATES_PAGE, NULL);
+      gtk_stack_add_named (self->section_stack, GTK_WIDGET (self->candidates_page), "candidates");
+    }
+  if (self->messages_page == NULL)
+    {
+      self->messages_page = g_object_new (WERVING_TYPE_MESSAGES_PAGE, NULL);
+      g_signal_connect_object (self->messages_page, "notify::unread-count", G_CALLBACK (unread_count_cb), self, 0);
+      gtk_stack_add_named (self->section_stack, GTK_WIDGET (self->messages_page), "messages");
+    }
+}
+
+/* Candidates, Messages, the vacancy actions and the organisation. */
+static void
+connect_sections (WervingWindow *self)
+{
+  self->sections_pending = FALSE;
+  g_clear_handle_id (&self->sections_id, g_source_remove);
+  if (self->client == NULL || !werving_client_get_signed_in (self->client) || self->pending_email != NULL)
     return;
-  path = werving_outbox_get_default_path (werving_client_get_base_url (self->client),
-                                          werving_session_get_account_email (session));
-  self->outbox = werving_outbox_new (self->client, path, &error);
-  if (self->outbox == NULL)
-    g_warning ("Could not open the outbox %s: %s", path, error->message);
+
+  ensure_sections (self);
+  werving_messages_page_set_outbox (self->messages_page, self->outbox);
+  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
+  werving_candidates_page_set_client (self->candidates_page, self->client);
+  werving_messages_page_set_client (self->messages_page, self->client);
+  werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
+  werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
+                                         g_object_ref (self));
+}
+
+static gboolean
+connect_sections_cb (gpointer user_data)
+{
+  WervingWindow *self = user_data;
+
+  self->sections_id = 0;
+  WERVING_STARTUP_MARK ("sections connected");
+  connect_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_pending_sections (WervingWindow *self)
+{
+  self->sections_pending = FALSE;
+  g_clear_handle_id (&self->sections_id, g_source_remove);
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                WervingWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  self->painted = TRUE;
+  /* Right after this frame, not in the middle of it. */
+  if (self->sections_pending)
+    {
+      g_clear_handle_id (&self->sections_id, g_source_remove);
+      self->sections_id = g_idle_add (connect_sections_cb, self);
+    }
+}
+
+static void
+window_realized_cb (WervingWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
 show_main (WervingWindow *self)
 {
   WervingSession *session = werving_client_get_session (self->client);
-  g_autofree char *account = NULL;
+  /* Signed in after starting offline: stay in the section the user chose. */
+  gboolean was_pending = self->pending_email != NULL;
 
-  /* Translators: "e-mail address at portal address" */
-  account = g_strdup_printf (_("%s at %s"),
-                             werving_session_get_account_email (session),
-                             werving_client_get_base_url (self->client));
-  gtk_label_set_text (self->account_label, account);
+  WERVING_STARTUP_MARK ("show_main");
+  g_clear_pointer (&self->pending_email, g_free);
+  self->offline = FALSE;
+  stop_retrying (self);
+  set_account_label (self, werving_client_get_base_url (self->client),
+                     werving_session_get_account_email (session));
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->portal_url_row), werving_client_get_base_url (self->client));
   /* This account is the current one now: the one to return to next start. */
@@ -486,21 +829,26 @@ show_main (WervingWindow *self)
                          self->remember ? werving_session_get_account_email (session) : "");
   update_account_menu (self);
   open_outbox (self);
-  werving_messages_page_set_outbox (self->messages_page, self->outbox);
-  werving_candidates_page_set_outbox (self->candidates_page, self->outbox);
   werving_vacancies_page_set_outbox (self->vacancies_page, self->outbox);
   werving_vacancies_page_set_client (self->vacancies_page, self->client);
-  werving_candidates_page_set_client (self->candidates_page, self->client);
-  werving_messages_page_set_client (self->messages_page, self->client);
-  werving_vacancy_actions_set_client (self->vacancy_actions, self->client);
   gtk_info_bar_set_revealed (self->verification_bar, FALSE);
-  werving_client_get_organisation_async (self->client, self->cancellable, organisation_cb,
-                                         g_object_ref (self));
-  gtk_list_box_select_row (self->sidebar, self->vacancies_row);
-  gtk_stack_set_visible_child_name (self->section_stack, "vacancies");
+  cancel_pending_sections (self);
+  if (self->painted)
+    connect_sections (self);
+  else
+    {
+      /* Start-up: after the first frame, or in a second at the latest (a
+       * window that is not drawn). */
+      self->sections_pending = TRUE;
+      self->sections_id = g_timeout_add (1000, connect_sections_cb, self);
+    }
+  if (!was_pending)
+    gtk_list_box_select_row (self->sidebar, self->vacancies_row);
+  update_section (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   update_actions (self);
   update_back_button (self);
+  WERVING_STARTUP_MARK ("show_main done");
 }
 
 static void
@@ -625,6 +973,7 @@ sign_out (WervingWindow *self)
         g_warning ("Could not remove the account's data: %s", wipe_error->message);
       werving_account_store_remove (self->settings, portal, email);
     }
+  cancel_pending_sections (self);
   werving_vacancy_actions_set_vacancy (self->vacancy_actions, NULL);
   werving_vacancy_actions_set_client (self->vacancy_actions, NULL);
   g_clear_object (&self->organisation);
@@ -632,10 +981,16 @@ sign_out (WervingWindow *self)
   g_settings_set_string (self->settings, "last-account-email", "");
   werving_vacancies_page_set_client (self->vacancies_page, NULL);
   /* Clears the open CV from memory too (R9). */
-  werving_candidates_page_set_client (self->candidates_page, NULL);
-  werving_messages_page_set_client (self->messages_page, NULL);
-  werving_messages_page_set_outbox (self->messages_page, NULL);
-  werving_candidates_page_set_outbox (self->candidates_page, NULL);
+  if (self->candidates_page != NULL)
+    {
+      werving_candidates_page_set_client (self->candidates_page, NULL);
+      werving_candidates_page_set_outbox (self->candidates_page, NULL);
+    }
+  if (self->messages_page != NULL)
+    {
+      werving_messages_page_set_client (self->messages_page, NULL);
+      werving_messages_page_set_outbox (self->messages_page, NULL);
+    }
   g_clear_object (&self->outbox);
   werving_client_sign_out_async (self->client, NULL, sign_out_cb, g_object_ref (self));
   gtk_widget_action_set_enabled (widget, "win.sign-out", FALSE);
@@ -773,6 +1128,7 @@ open_matches_cb (WervingVacancyActions *actions,
                  WervingVacancy        *vacancy,
                  WervingWindow         *self)
 {
+  ensure_sections (self);
   werving_candidates_page_show_matches (self->candidates_page, vacancy);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
 }
@@ -782,6 +1138,7 @@ shortlist_open_cv_cb (WervingShortlistWindow *shortlist,
                       gint64                  cv_id,
                       WervingWindow          *self)
 {
+  ensure_sections (self);
   werving_candidates_page_open_cv (self->candidates_page, cv_id);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "candidates");
   gtk_window_present (GTK_WINDOW (self));
@@ -826,6 +1183,7 @@ werving_window_open_thread (WervingWindow *self,
   g_return_if_fail (WERVING_IS_WINDOW (self));
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "messages");
+  ensure_sections (self);
   werving_messages_page_open_thread (self->messages_page, thread_id);
 }
 
@@ -1221,6 +1579,42 @@ register_cancelled_cb (WervingRegisterPage *page,
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
 }
 
+/* The section of the selected sidebar row; without a session (start-up,
+ * offline) only the vacancies are there, the others say why not. */
+static void
+update_section (WervingWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  const char *name = row != NULL ? gtk_widget_get_name (GTK_WIDGET (row)) : "vacancies";
+
+  if (self->pending_email == NULL || g_strcmp0 (name, "vacancies") == 0)
+    {
+      if (g_strcmp0 (name, "vacancies") != 0)
+        ensure_sections (self);
+      gtk_stack_set_visible_child_name (self->section_stack, name);
+      return;
+    }
+
+  if (!self->offline)
+    {
+      adw_status_page_set_icon_name (self->needs_portal_page, "network-server-symbolic");
+      adw_status_page_set_title (self->needs_portal_page, _("Signing In…"));
+      adw_status_page_set_description (self->needs_portal_page,
+                                       _("This section opens as soon as you are signed in."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->needs_portal_page, "network-offline-symbolic");
+      adw_status_page_set_title (self->needs_portal_page,
+                                 g_strcmp0 (name, "messages") == 0 ? _("Messages Need the Portal")
+                                                                   : _("Candidates Need the Portal"));
+      adw_status_page_set_description (self->needs_portal_page,
+                                       _("Werving cannot reach the portal, so you are not signed in yet. It signs you in as soon as the portal is back; your vacancies are readable meanwhile."));
+    }
+  gtk_widget_set_visible (self->needs_portal_button, self->offline);
+  gtk_stack_set_visible_child_name (self->section_stack, "needs-portal");
+}
+
 static void
 sidebar_row_selected_cb (GtkListBox    *box,
                          GtkListBoxRow *row,
@@ -1228,8 +1622,7 @@ sidebar_row_selected_cb (GtkListBox    *box,
 {
   if (row == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->section_stack,
-                                    gtk_widget_get_name (GTK_WIDGET (row)));
+  update_section (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -1301,6 +1694,18 @@ werving_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->silent != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->silent, silent_finished_cb, self);
+      werving_silent_sign_in_cancel (self->silent);
+      g_clear_object (&self->silent);
+    }
+  stop_retrying (self);
+  cancel_pending_sections (self);
+  g_clear_pointer (&self->pending_email, g_free);
+  /* Owned by section_stack, which the template disposes. */
+  self->candidates_page = NULL;
+  self->messages_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WERVING_TYPE_WINDOW);
   set_client (self, NULL);
   g_clear_object (&self->outbox);
@@ -1351,12 +1756,13 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, recent_portals_group);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, recent_portals_list);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, needs_portal_page);
+  gtk_widget_class_bind_template_child (widget_class, WervingWindow, needs_portal_button);
+  gtk_widget_class_bind_template_callback (widget_class, reconnect_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, vacancies_page);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, register_page);
-  gtk_widget_class_bind_template_child (widget_class, WervingWindow, candidates_page);
-  gtk_widget_class_bind_template_child (widget_class, WervingWindow, messages_page);
+
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, unread_label);
-  gtk_widget_class_bind_template_callback (widget_class, unread_count_cb);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_bar);
   gtk_widget_class_bind_template_child (widget_class, WervingWindow, verification_label);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
@@ -1371,6 +1777,7 @@ werving_window_class_init (WervingWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.change-portal", NULL, change_portal_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-sign-in", NULL, retry_sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
@@ -1396,9 +1803,9 @@ werving_window_init (WervingWindow *self)
 {
   g_type_ensure (WERVING_TYPE_VACANCIES_PAGE);
   g_type_ensure (WERVING_TYPE_REGISTER_PAGE);
-  g_type_ensure (WERVING_TYPE_CANDIDATES_PAGE);
-  g_type_ensure (WERVING_TYPE_MESSAGES_PAGE);
+  WERVING_STARTUP_MARK ("window template");
   gtk_widget_init_template (GTK_WIDGET (self));
+  WERVING_STARTUP_MARK ("window template done");
 
   self->vacancy_actions = werving_vacancy_actions_new (GTK_WINDOW (self));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "vacancy", G_ACTION_GROUP (self->vacancy_actions));
@@ -1419,6 +1826,7 @@ werving_window_init (WervingWindow *self)
 
   g_signal_connect_object (self->main_stack, "notify::visible-child-name", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_cb), NULL);
   self->account_menu = g_menu_new ();
   gtk_menu_button_set_menu_model (self->account_menu_button, G_MENU_MODEL (self->account_menu));
   g_signal_connect_object (self->settings, "changed::accounts", G_CALLBACK (update_account_menu),

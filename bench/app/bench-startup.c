@@ -200,6 +200,7 @@ bench_runs (const char *url,
   g_autoptr(GArray) app_main = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_any = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_signed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) app_listed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_settled = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_rss0 = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_rss = g_array_new (FALSE, FALSE, sizeof (double));
@@ -230,6 +231,7 @@ bench_runs (const char *url,
       v = child_ms (app, "main-shown"); g_array_append_val (app_main, v);
       v = child_ms (app, "first-frame"); g_array_append_val (app_any, v);
       v = child_ms (app, "signed-in-frame"); g_array_append_val (app_signed, v);
+      v = child_ms (app, "listed-frame"); g_array_append_val (app_listed, v);
       v = child_ms (app, "settled-frame"); g_array_append_val (app_settled, v);
       v = child_mib (app, "rss-signed-in"); g_array_append_val (app_rss0, v);
       v = child_mib (app, "rss"); g_array_append_val (app_rss, v);
@@ -252,6 +254,7 @@ bench_runs (const char *url,
   printf ("%-34s %9.1f %9.1f\n", "werving: silently signed in (ms)", bench_quantile (app_main, 0.5),
           bench_quantile (app_main, 0.9));
   print_row ("first frame signed in (ms)", app_signed, hello_frame, "ms");
+  print_row ("  with the vacancies listed (ms)", app_listed, hello_frame, "ms");
   print_row ("  crossfade to it done (ms)", app_settled, hello_frame, "ms");
   print_row ("VmRSS at that frame (MiB)", app_rss0, hello_rss0, "MiB");
   print_row ("VmRSS 1 s later (MiB)", app_rss, hello_rss, "MiB");
