@@ -269,102 +269,43 @@ werving_cv_row_new (void)
   return g_object_new (WERVING_TYPE_CV_ROW, NULL);
 }
 
-/* The factory
- *
- * GTK 4.8 destroys the list item of every item an items-changed removes and
- * builds new ones for the items it adds, even at the same positions: each
- * new search, and each page of results that replaces its placeholders,
- * would build and destroy rows by the hundred. (It has no teardown for
- * them either.) So the factory keeps the rows GTK drops, as they are
- * unparented, and hands them to new list items: a spare row only needs its
- * texts set.
- */
-
-#define MAX_SPARE_ROWS 256
-
-typedef struct
-{
-  GQueue   rows;
-  gboolean closed;   /* the factory is gone */
-} SpareRows;
-
-static void
-spare_rows_clear (SpareRows *spare)
-{
-  g_queue_clear_full (&spare->rows, g_object_unref);
-}
-
-static void
-spare_rows_unref (SpareRows *spare)
-{
-  g_rc_box_release_full (spare, (GDestroyNotify) spare_rows_clear);
-}
-
-static void
-spare_rows_close (SpareRows *spare)
-{
-  spare->closed = TRUE;
-  spare_rows_clear (spare);
-  spare_rows_unref (spare);
-}
-
-static void
-spare_rows_closure_notify (gpointer  data,
-                           GClosure *closure)
-{
-  spare_rows_unref (data);
-}
-
-static void
-row_parent_cb (WervingCvRow *row,
-               GParamSpec   *pspec,
-               SpareRows    *spare)
-{
-  if (gtk_widget_get_parent (GTK_WIDGET (row)) != NULL || spare->closed ||
-      g_queue_get_length (&spare->rows) >= MAX_SPARE_ROWS)
-    return;
-  /* Its texts stay until the next bind; the CV goes now. */
-  g_clear_object (&row->cv);
-  g_queue_push_tail (&spare->rows, g_object_ref (row));
-}
+/* The factory */
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          SpareRows                *spare)
+          gpointer                  data)
 {
-  g_autoptr(GtkWidget) row = g_queue_pop_head (&spare->rows);
-
-  if (row == NULL)
-    {
-      row = g_object_ref_sink (werving_cv_row_new ());
-      g_signal_connect_data (row, "notify::parent", G_CALLBACK (row_parent_cb),
-                             g_rc_box_acquire (spare), spare_rows_closure_notify, 0);
-    }
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, werving_cv_row_new ());
 }
 
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         SpareRows                *spare)
+         gpointer                  data)
 {
   werving_cv_row_set_cv (WERVING_CV_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+/* GTK 4.8 destroys the list item of every item an items-changed removes
+ * (each new search, each page that replaces placeholders) and builds new
+ * ones. Keeping the rows of the destroyed ones to hand them on does not
+ * work there: an inscription that was unparented and shown again stops
+ * following font changes (a bold headline stays regular; its layout seems
+ * to keep the Pango context it had). The page builds fewer rows instead
+ * (see first_rows in werving-candidates-page.c).
+ */
 GtkListItemFactory *
 werving_cv_row_factory_new (void)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  SpareRows *spare = g_rc_box_new0 (SpareRows);
 
-  g_queue_init (&spare->rows);
-  g_object_set_data_full (G_OBJECT (factory), "werving-spare-rows", spare, (GDestroyNotify) spare_rows_close);
   /* No unbind: a recycled row is bound again at once, and a row whose text
-   * stays until then costs nothing; the CV it holds goes with the next bind.
+   * stays until then costs nothing; the CV it holds goes with the next bind
+   * or the row.
    */
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), spare);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), spare);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   return factory;
 }
 
