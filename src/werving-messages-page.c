@@ -28,7 +28,6 @@ struct _WervingMessagesPage
   WervingEvents           *events;
   WervingOutbox           *outbox;
   gboolean                 owns_events;
-  gboolean                 owns_outbox;
   gboolean                 was_connected;
   GListStore              *threads;
   GtkCustomFilter         *filter;
@@ -739,7 +738,6 @@ werving_messages_page_set_outbox (WervingMessagesPage *self,
   g_set_object (&self->outbox, outbox);
   if (outbox != NULL)
     g_signal_connect_object (outbox, "delivered", G_CALLBACK (outbox_delivered_cb), self, G_CONNECT_SWAPPED);
-  self->owns_outbox = FALSE;
   werving_conversation_view_set_outbox (self->conversation_view, outbox);
 }
 
@@ -749,28 +747,6 @@ werving_messages_page_get_outbox (WervingMessagesPage *self)
   g_return_val_if_fail (WERVING_IS_MESSAGES_PAGE (self), NULL);
 
   return self->outbox;
-}
-
-static void
-create_outbox (WervingMessagesPage *self)
-{
-  WervingSession *session = werving_client_get_session (self->client);
-  g_autoptr(WervingOutbox) outbox = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (session == NULL || werving_session_get_account_email (session) == NULL)
-    return;
-  path = werving_outbox_get_default_path (werving_client_get_base_url (self->client),
-                                          werving_session_get_account_email (session));
-  outbox = werving_outbox_new (self->client, path, &error);
-  if (outbox == NULL)
-    {
-      g_warning ("Could not open the outbox %s: %s", path, error->message);
-      return;
-    }
-  werving_messages_page_set_outbox (self, outbox);
-  self->owns_outbox = TRUE;
 }
 
 WervingClient *
@@ -796,8 +772,6 @@ werving_messages_page_set_client (WervingMessagesPage *self,
   self->cancellable = g_cancellable_new ();
   if (self->owns_events)
     disconnect_events (self);
-  if (self->owns_outbox)
-    werving_messages_page_set_outbox (self, NULL);
   werving_conversation_view_set_thread (self->conversation_view, NULL);
   g_list_store_remove_all (self->threads);
   self->pending_open_id = 0;
@@ -807,8 +781,6 @@ werving_messages_page_set_client (WervingMessagesPage *self,
   werving_conversation_view_set_client (self->conversation_view, client);
   if (client != NULL)
     {
-      if (self->outbox == NULL)
-        create_outbox (self);
       if (self->events == NULL)
         {
           g_autoptr(WervingEvents) events = werving_events_new (client);

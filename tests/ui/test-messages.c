@@ -284,6 +284,7 @@ typedef struct
   WervingClient       *client;
   GtkWidget           *window;
   WervingMessagesPage *page;
+  WervingOutbox       *outbox;
 } Fixture;
 
 static void
@@ -294,6 +295,25 @@ show_page (Fixture *fixture)
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+/* As the window does: the account's one outbox first, then the client. */
+static void
+page_set_client (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->outbox == NULL)
+    {
+      WervingSession *session = werving_client_get_session (fixture->client);
+      g_autofree char *path = werving_outbox_get_default_path (werving_client_get_base_url (fixture->client),
+                                                               werving_session_get_account_email (session));
+
+      fixture->outbox = werving_outbox_new (fixture->client, path, &error);
+      g_assert_no_error (error);
+    }
+  werving_messages_page_set_outbox (fixture->page, fixture->outbox);
+  werving_messages_page_set_client (fixture->page, fixture->client);
 }
 
 static void
@@ -309,16 +329,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  WervingOutbox *outbox;
-
+  /* Leave no outbox behind for the next test's account hash. */
+  if (fixture->outbox != NULL)
+    werving_outbox_wipe (fixture->outbox);
   if (fixture->window != NULL)
-    {
-      /* Leave no outbox behind for the next test's account hash. */
-      outbox = werving_messages_page_get_outbox (fixture->page);
-      if (outbox != NULL)
-        werving_outbox_wipe (outbox);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-    }
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->outbox);
   g_clear_object (&fixture->client);
   portal_stop (&fixture->portal);
 }
@@ -387,7 +403,7 @@ open_first_thread (Fixture *fixture)
 {
   WervingThread *thread;
 
-  werving_messages_page_set_client (fixture->page, fixture->client);
+  page_set_client (fixture);
   thread = first_thread (fixture->page);
   werving_messages_page_open_thread (fixture->page, werving_thread_get_id (thread));
   g_assert_true (wait_for (conversation_loaded, fixture->page, WAIT_MS));
@@ -416,7 +432,7 @@ test_threads_and_read (Fixture       *fixture,
     }
   g_assert_cmpint (portal_unread, >, 0);
 
-  werving_messages_page_set_client (fixture->page, fixture->client);
+  page_set_client (fixture);
   thread = first_thread (fixture->page);
   g_assert_cmpuint (g_list_model_get_n_items (threads), ==, werving_page_get_n_items (before));
   g_assert_cmpuint (werving_messages_page_get_unread_count (fixture->page), ==, (guint) portal_unread);
@@ -644,7 +660,7 @@ test_draft_survives (Fixture       *fixture,
   show_page (fixture);
   wait.page = fixture->page;
   g_assert_false (draft_restored (&wait));
-  werving_messages_page_set_client (fixture->page, fixture->client);
+  page_set_client (fixture);
   g_clear_object (&thread);
   thread = first_thread (fixture->page);
   werving_messages_page_open_thread (fixture->page, werving_thread_get_id (thread));
